@@ -1,0 +1,1 @@
+"""Normalization: quantities, times, scripts and names made comparable."""
