@@ -1,0 +1,218 @@
+"""Loading a claims folder into a :class:`Corpus`, with diagnostics for everything wrong.
+
+A corpus folder holds vocabularies under ``vocab/``, one YAML file per source
+with its claims, and the archived texts the claims quote. Loading validates
+each file against the model, checks that every id a claim uses is defined,
+and that every quote is grounded in its source's archived text.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from recon.diagnostics import Diagnostic, Location, ReconError
+from recon.model import Claim, ClaimFile, Entity, Property, Relation, Source, Term, VocabularyFile
+from recon.yamlio import YamlDocument, load_yaml, read_text
+
+VOCAB_DIR = "vocab"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class SourceText:
+    """An archived text, and its whitespace-squashed form for grounding quotes."""
+
+    path: Path
+    text: str
+    squashed: str = field(repr=False)
+
+    @classmethod
+    def of(cls, path: Path, text: str) -> SourceText:
+        return cls(path, text, squash_whitespace(text))
+
+    def grounds(self, quote: str) -> bool:
+        return squash_whitespace(quote) in self.squashed
+
+
+@dataclass
+class Corpus:
+    """Everything loaded from a claims folder, with where each record was written."""
+
+    root: Path
+    sources: dict[str, Source] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    properties: dict[str, Property] = field(default_factory=dict)
+    terms: dict[str, Term] = field(default_factory=dict)
+    relations: dict[str, Relation] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+    claim_source: dict[str, str] = field(default_factory=dict)
+    texts: dict[str, SourceText] = field(default_factory=dict)
+    where: dict[tuple[str, str], YamlDocument] = field(default_factory=dict, repr=False)
+    paths: dict[tuple[str, str], tuple[int | str, ...]] = field(default_factory=dict, repr=False)
+
+    def location(self, kind: str, record_id: str, *fields: int | str) -> Location:
+        """Where a record (or one of its fields) was written: ``location("claim", id, "quote")``."""
+        doc = self.where.get((kind, record_id))
+        if doc is None:
+            return Location(str(self.root))
+        return doc.location(self.paths[(kind, record_id)] + fields)
+
+    def source_of(self, claim_id: str) -> Source:
+        return self.sources[self.claim_source[claim_id]]
+
+
+def squash_whitespace(text: str) -> str:
+    """Collapse every run of whitespace to one space: the only normalization quotes get."""
+    return " ".join(text.split())
+
+
+def corpus_root(paths: Iterable[Path]) -> Path:
+    """The folder that holds ``vocab/``: the given folder, or the nearest one above a given file."""
+    first = next(iter(paths), None)
+    if first is None:
+        raise ReconError("no path given; name a claims folder, e.g. `recon lint claims/`")
+    start = first if first.is_dir() else first.parent
+    for folder in (start.resolve(), *start.resolve().parents):
+        if (folder / VOCAB_DIR).is_dir():
+            return folder
+    return start.resolve()
+
+
+def discover_files(root: Path) -> tuple[list[Path], list[Path]]:
+    """Vocabulary files and claim files under a corpus root, in a stable order."""
+    vocab, claims = [], []
+    for path in sorted(root.rglob("*")):
+        if path.suffix not in YAML_SUFFIXES or not path.is_file():
+            continue
+        (vocab if VOCAB_DIR in path.relative_to(root).parts[:-1] else claims).append(path)
+    return vocab, claims
+
+
+def load_corpus(root: Path, display_base: Path | None = None) -> tuple[Corpus, list[Diagnostic]]:
+    """Load and check a whole corpus. Problems come back as diagnostics; nothing is dropped silently."""
+    if not root.is_dir():
+        raise ReconError(f"{root}: not a folder; name the claims folder, e.g. `recon lint claims/`")
+    loader = _CorpusLoader(root.resolve(), display_base or Path.cwd())
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # bulk loads of many small objects run 3-6x faster without cyclic GC
+    try:
+        return loader.run()
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+class _CorpusLoader:
+    def __init__(self, root: Path, display_base: Path) -> None:
+        self.corpus = Corpus(root=root)
+        self.display_base = display_base.resolve()
+        self.diagnostics: list[Diagnostic] = []
+
+    def run(self) -> tuple[Corpus, list[Diagnostic]]:
+        vocab_files, claim_files = discover_files(self.corpus.root)
+        for path in vocab_files:
+            self._load_vocabulary(path)
+        for path in claim_files:
+            self._load_claim_file(path)
+        from recon.references import check_references
+
+        self.diagnostics.extend(check_references(self.corpus))
+        return self.corpus, sorted(self.diagnostics)
+
+    def display(self, path: Path) -> str:
+        try:
+            return str(path.resolve().relative_to(self.display_base))
+        except ValueError:
+            return str(path)
+
+    def _parse(self, path: Path, model: type[BaseModel]) -> tuple[YamlDocument | None, Any]:
+        doc, problems = load_yaml(path, self.display(path))
+        self.diagnostics.extend(problems)
+        if doc is None:
+            return None, None
+        if doc.data is None:
+            self.diagnostics.append(Diagnostic.at(doc.location(), "warning", "Y008", "empty file"))
+            return None, None
+        try:
+            return doc, model.model_validate(doc.data)
+        except ValidationError as exc:
+            self.diagnostics.extend(schema_diagnostics(exc, doc))
+            return doc, None
+
+    def _load_vocabulary(self, path: Path) -> None:
+        doc, vocab = self._parse(path, VocabularyFile)
+        if vocab is None:
+            return
+        for kind, records in (("entity", vocab.entities), ("property", vocab.properties),
+                              ("term", vocab.terms), ("relation", vocab.relations)):
+            key = {"entity": "entities", "property": "properties"}.get(kind, kind + "s")
+            for index, record in enumerate(records):
+                self._register(kind, record, doc, (key, index))
+
+    def _load_claim_file(self, path: Path) -> None:
+        doc, parsed = self._parse(path, ClaimFile)
+        if parsed is None:
+            return
+        source: Source = parsed.source
+        if not self._register("source", source, doc, ("source",)):
+            return
+        self._load_source_text(source, path.parent, doc)
+        for index, claim in enumerate(parsed.claims):
+            if self._register("claim", claim, doc, ("claims", index)):
+                self.corpus.claim_source[claim.id] = source.id
+
+    def _register(self, kind: str, record: Any, doc: YamlDocument, path: tuple[int | str, ...]) -> bool:
+        table: dict[str, Any] = getattr(self.corpus, _TABLES[kind])
+        if record.id in table:
+            first = self.corpus.location(kind, record.id)
+            self.diagnostics.append(Diagnostic.at(doc.location(path + ("id",)), "error", "R002",
+                                                  f"duplicate {kind} id '{record.id}' (first defined at {first}); "
+                                                  "ids must be unique across the corpus"))
+            return False
+        table[record.id] = record
+        self.corpus.where[(kind, record.id)] = doc
+        self.corpus.paths[(kind, record.id)] = path
+        return True
+
+    def _load_source_text(self, source: Source, base: Path, doc: YamlDocument) -> None:
+        where = doc.location(("source", "text"))
+        target = (base / source.text).resolve()
+        if not target.is_relative_to(self.corpus.root):
+            self.diagnostics.append(Diagnostic.at(where, "error", "G005",
+                                                  f"source text '{source.text}' lies outside the corpus folder "
+                                                  f"{self.display(self.corpus.root)}; archive it under sources/"))
+            return
+        if not target.is_file():
+            self.diagnostics.append(Diagnostic.at(where, "error", "G004",
+                                                  f"source text '{source.text}' not found; archive the article there"))
+            return
+        text, problems = read_text(target, self.display(target))
+        if text is None:
+            self.diagnostics.extend(Diagnostic.at(where, "error", "G004", f"source text unusable: {p.message}")
+                                    for p in problems)
+            return
+        self.corpus.texts[source.id] = SourceText.of(target, text)
+
+
+_TABLES = {"entity": "entities", "property": "properties", "term": "terms", "relation": "relations",
+           "source": "sources", "claim": "claims"}
+
+
+def schema_diagnostics(exc: ValidationError, doc: YamlDocument) -> Iterator[Diagnostic]:
+    """Turn pydantic's errors into file:line:col diagnostics at the offending YAML node."""
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        where = doc.location(loc)
+        field_path = ".".join(str(part) for part in loc) or "(file)"
+        message = error["msg"]
+        if error["type"] == "extra_forbidden":
+            message = f"unknown key '{loc[-1]}'; check its spelling against docs/claim-format.md"
+        elif error["type"] == "missing":
+            message = f"missing required key '{loc[-1]}'"
+        yield Diagnostic.at(where, "error", "S001", f"{field_path}: {message}")

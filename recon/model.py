@@ -1,0 +1,190 @@
+"""The claim model: sources, entities, properties, terms, relations and claims.
+
+These are the shapes of the YAML files under ``claims/``. They hold what a
+person wrote, verbatim; normalized values are derived from them by
+``recon.normalize`` and never typed by hand (an optional ``normalized`` field
+on a claim is an assertion the linter checks against the parser).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$", max_length=120)]
+NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+
+Language = Literal["zh-Hans", "zh-Hant", "en"]
+EntityType = Literal["person", "organization", "product", "place", "event", "document", "group", "other"]
+ValueKind = Literal["count", "money", "percent", "quantity", "datetime", "role", "text"]
+TemporalBehaviour = Literal["static", "accumulating", "changing"]
+Modality = Literal["asserted", "reported", "hedged", "hypothetical", "quoted"]
+RelationKind = Literal["ratio", "product", "sum", "rate"]
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class Strict(BaseModel):
+    """Base for file records: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+def _check_zone(zone: str | None) -> str | None:
+    if zone is None:
+        return None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(f"unknown time zone {zone!r}; use an IANA name such as 'Asia/Shanghai'") from exc
+    return zone
+
+
+class Source(Strict):
+    """One published text, archived under ``claims/sources/``."""
+
+    id: Id
+    outlet: NonEmpty
+    author: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: dt.datetime | dt.date | None = Field(
+        default=None, description="publish time with its UTC offset, or a date when only the day is known"
+    )
+    published_estimated: bool = Field(default=False, description="the text gives no date; `published` is inferred")
+    language: Language
+    zone: str = Field(default="Asia/Shanghai", description="home zone: how bare dates in the text are read")
+    local_zone: str | None = Field(default=None, description="zone of the events' place, for 当地时间 / local time")
+    text: NonEmpty = Field(description="path of the archived text, relative to the claim file")
+    reprint_of: str | None = Field(default=None, description="the original (outlet or source id) this copy syndicates")
+    credits: list[NonEmpty] = Field(default_factory=list, description="outlets the text credits as its origin")
+    excerpt_of: Id | None = Field(default=None, description="the source whose page carries this one as a snippet")
+    note: str | None = None
+
+    @field_validator("zone", "local_zone")
+    @classmethod
+    def _known_zone(cls, zone: str | None) -> str | None:
+        return _check_zone(zone)
+
+    @field_validator("published")
+    @classmethod
+    def _offset_required(cls, value: dt.datetime | dt.date | None) -> dt.datetime | dt.date | None:
+        if isinstance(value, dt.datetime) and value.tzinfo is None:
+            raise ValueError("a publish time needs its UTC offset, e.g. 2023-11-22T17:23:04+08:00")
+        return value
+
+    @property
+    def origin(self) -> str | None:
+        """What this text is a copy of, if anything: the basis of copy detection."""
+        return self.reprint_of
+
+
+class Entity(Strict):
+    """A person, organization or thing, with every name it goes by."""
+
+    id: Id
+    type: EntityType
+    names: list[NonEmpty] = Field(min_length=1, description="aliases in every script and transliteration seen")
+    note: str | None = None
+
+
+class Term(Strict):
+    """A value of a role-like property (``interim-ceo`` is a kind of ``ceo``)."""
+
+    id: Id
+    names: list[NonEmpty] = Field(min_length=1)
+    broader: Id | None = Field(default=None, description="the more general term this one refines")
+    disjoint_with: list[Id] = Field(default_factory=list, description="terms that cannot hold at the same time")
+
+
+class Property(Strict):
+    """What a claim is about, how its values compare, and how they may change."""
+
+    id: Id
+    label: NonEmpty
+    kind: ValueKind
+    unit: str | None = None
+    behaviour: TemporalBehaviour = "static"
+    multi_valued: bool = Field(default=False, description="several values can be true at once (roles)")
+    lexicon: list[NonEmpty] = Field(default_factory=list, description="words that name it, in every language")
+    description: str | None = None
+
+
+class SlotRef(Strict):
+    """Names a slot: a subject's property (towards an object, for relations like roles)."""
+
+    subject: Id
+    property: Id
+    object: Id | None = None
+
+
+class Relation(Strict):
+    """A declared arithmetic relation between slots, checked with interval arithmetic.
+
+    ``ratio``: result = operands[0] / operands[1]; ``product``: result = ∏ operands;
+    ``sum``: result = Σ operands; ``rate``: result = operands[0] × ``factor`` (e.g. per year
+    from per month: factor 12).
+    """
+
+    id: Id
+    kind: RelationKind
+    operands: list[SlotRef] = Field(min_length=1)
+    result: SlotRef
+    factor: float = 1.0
+    description: str | None = None
+
+
+class Claim(Strict):
+    """One checkable statement of one source, with the words it was made in."""
+
+    id: Id
+    subject: Id
+    property: Id
+    object: Id | None = Field(default=None, description="the other party, e.g. the organization of a role")
+    value: NonEmpty = Field(description="the value as written, e.g. '超过 700 人'")
+    normalized: str | None = Field(default=None, description="optional: asserted normal form, checked by lint")
+    time: str | None = Field(default=None, description="the time it refers to, as written; none = as of publication")
+    time_zone: str | None = Field(default=None, description="zone for the time when the text implies one")
+    attributed_to: str | None = Field(default=None, description="who the article says said it")
+    modality: Modality = "asserted"
+    quote: NonEmpty = Field(description="verbatim sentence or clause from the source text")
+    note: str | None = None
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, zone: str | None) -> str | None:
+        return _check_zone(zone)
+
+    @field_validator("quote", "value")
+    @classmethod
+    def _no_control_characters(cls, text: str) -> str:
+        if _CONTROL.search(text):
+            raise ValueError("contains a control character; remove it (quotes must be plain text)")
+        return text
+
+
+class ClaimFile(Strict):
+    """A claim file: one source and what it claims."""
+
+    source: Source
+    claims: list[Claim] = Field(default_factory=list)
+
+
+class VocabularyFile(Strict):
+    """A vocabulary file: any of entities, properties, terms and relations."""
+
+    entities: list[Entity] = Field(default_factory=list)
+    properties: list[Property] = Field(default_factory=list)
+    terms: list[Term] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> VocabularyFile:
+        if not (self.entities or self.properties or self.terms or self.relations):
+            raise ValueError("a vocabulary file needs at least one of: entities, properties, terms, relations")
+        return self

@@ -1,0 +1,36 @@
+"""The lint rules: one code per kind of finding, each with a one-line description.
+
+Codes group by letter: Y (reading YAML), S (schema), R (references),
+G (grounding in the archived text), N (normalization), C (reconciliation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    description: str
+
+
+RULES: dict[str, Rule] = {rule.code: rule for rule in (
+    Rule("Y001", "yaml-syntax", "the file is not valid YAML"),
+    Rule("Y002", "duplicate-key", "a mapping repeats a key (YAML would silently keep the last)"),
+    Rule("Y003", "not-utf8", "the file is not valid UTF-8"),
+    Rule("Y004", "file-too-large", "the file is larger than the size limit"),
+    Rule("Y005", "unreadable", "the file cannot be read"),
+    Rule("Y006", "too-deep", "the YAML is nested too deeply"),
+    Rule("Y007", "yaml-alias", "the file uses YAML anchors/aliases (disallowed: expansion bombs)"),
+    Rule("Y008", "empty-file", "the file holds no data"),
+    Rule("S001", "schema", "a record does not match the claim model (wrong type, unknown or missing key)"),
+    Rule("R001", "unknown-id", "a record names an entity, property, term or source that is not defined"),
+    Rule("R002", "duplicate-id", "two records of one kind share an id"),
+    Rule("G001", "ungrounded-quote", "a claim's quote is not verbatim in its source's archived text"),
+    Rule("G002", "value-not-in-quote", "a claim's value is not written in its quote"),
+    Rule("G003", "time-not-in-text", "a claim's time is not written in its source text"),
+    Rule("G004", "missing-source-text", "a source's archived text is missing or unreadable"),
+    Rule("G005", "source-outside-corpus", "a source's text path leaves the corpus folder"),
+)}
