@@ -55,5 +55,50 @@ def lint(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...], i
     sys.exit(EXIT_FINDINGS if result.failed else EXIT_OK)
 
 
+@main.command()
+@click.argument("claims_dir", default="claims", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", "out_dir", default="reports", show_default=True, metavar="DIR",
+              help="Where to write the report files; '-' prints one format to standard output.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["md", "html", "json"]),
+              help="Formats to write (repeatable; default: all three).")
+@click.option("--only-conflicts", is_flag=True, help="Keep only slots whose sources conflict.")
+@click.option("--subject", metavar="ENTITY", help="Keep only slots about this entity id.")
+@click.option("--property", "prop", metavar="PROPERTY", help="Keep only slots of this property id.")
+@click.option("--force", is_flag=True, help="Replace report files even if a person wrote them.")
+def report(claims_dir: Path, out_dir: str, formats: tuple[str, ...], only_conflicts: bool, subject: str | None,
+           prop: str | None, force: bool) -> None:
+    """Write the discrepancy report for a claims folder (Markdown, HTML, JSON).
+
+    Exit status: 0 written, 1 the claims do not load cleanly, 2 usage error.
+    """
+    from recon.diagnostics import ReconError
+    from recon.pipeline import load_and_reconcile
+    from recon.report.document import build_document
+    from recon.report.write import FORMATS, render, write_reports
+
+    chosen = formats or FORMATS
+    if out_dir == "-" and len(chosen) != 1:
+        raise click.UsageError("--out - prints one format: add e.g. --format json")
+    try:
+        result = load_and_reconcile(claims_dir, progress=_progress())
+        doc = build_document(result, only_conflicts, subject, prop)
+        if out_dir == "-":
+            click.echo(render(doc, chosen[0]), nl=False)
+            return
+        written = write_reports(doc, Path(out_dir), chosen, force)
+    except ReconError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_FINDINGS)
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
+
+
+def _progress():  # type: ignore[no-untyped-def]
+    """Stage messages on an interactive terminal; silence on a pipe."""
+    if not sys.stderr.isatty():
+        return None
+    return lambda stage: click.echo(f"… {stage}", err=True)
+
+
 if __name__ == "__main__":
     main()

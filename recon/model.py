@@ -57,6 +57,9 @@ class Source(Strict):
         default=None, description="publish time with its UTC offset, or a date when only the day is known"
     )
     published_estimated: bool = Field(default=False, description="the text gives no date; `published` is inferred")
+    written: dt.datetime | dt.date | None = Field(
+        default=None, description="when the text was first written, if before `published` (a reprint's original); "
+        "relative dates (今日, 周一) are read against it")
     language: Language
     zone: str = Field(default="Asia/Shanghai", description="home zone: how bare dates in the text are read")
     local_zone: str | None = Field(default=None, description="zone of the events' place, for 当地时间 / local time")
@@ -71,7 +74,14 @@ class Source(Strict):
     def _known_zone(cls, zone: str | None) -> str | None:
         return _check_zone(zone)
 
-    @field_validator("published")
+    @field_validator("published", "written", mode="before")
+    @classmethod
+    def _bare_date_is_a_day(cls, value: object) -> object:
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            return dt.date.fromisoformat(value.strip())
+        return value
+
+    @field_validator("published", "written")
     @classmethod
     def _offset_required(cls, value: dt.datetime | dt.date | None) -> dt.datetime | dt.date | None:
         if isinstance(value, dt.datetime) and value.tzinfo is None:

@@ -1,0 +1,79 @@
+"""The claim graph: claims blocked into slots, and one relation per pair within a slot.
+
+Claims about the same subject, property (and object) form a slot; pairs are
+only ever compared inside a slot, so the cost grows with slot sizes, not with
+the square of the corpus. The graph keeps claim ids as nodes and the relation
+kind on each edge; payloads stay in the normalized claims.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from recon.normalize.claims import NormalizedClaim, SlotKey
+from recon.relations import Edge, RelationKind, relate
+
+
+@dataclass
+class Slot:
+    key: SlotKey
+    claims: list[NormalizedClaim]
+    edges: list[Edge] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        subject, prop, obj = self.key
+        return f"{subject} · {prop}" + (f" · {obj}" if obj else "")
+
+    @property
+    def slug(self) -> str:
+        return "--".join(part for part in self.key if part)
+
+
+def block_into_slots(claims: Iterable[NormalizedClaim]) -> dict[SlotKey, list[NormalizedClaim]]:
+    slots: dict[SlotKey, list[NormalizedClaim]] = defaultdict(list)
+    for claim in claims:
+        slots[claim.slot].append(claim)
+    return {key: sorted(members, key=lambda c: c.id) for key, members in sorted(slots.items(), key=_slot_order)}
+
+
+def _slot_order(item: tuple[SlotKey, list[NormalizedClaim]]) -> tuple[str, str, str]:
+    subject, prop, obj = item[0]
+    return subject, prop, obj or ""
+
+
+def build_slots(claims: Iterable[NormalizedClaim], origins: Mapping[str, str]) -> list[Slot]:
+    """Slots with every pair related; ``origins`` maps a claim id to its independent origin."""
+    slots = []
+    for key, members in block_into_slots(claims).items():
+        edges = [relate(a, b, origins[a.id], origins[b.id])
+                 for i, a in enumerate(members) for b in members[i + 1:]]
+        slots.append(Slot(key, members, edges))
+    return slots
+
+
+def claim_graph(slots: Iterable[Slot]) -> nx.Graph:
+    """The whole corpus as one graph: claim ids as nodes, relation kinds on edges."""
+    graph = nx.Graph()
+    for slot in slots:
+        graph.add_nodes_from(claim.id for claim in slot.claims)
+        graph.add_edges_from((e.first, e.second, {"kind": e.kind.value}) for e in slot.edges)
+    return graph
+
+
+COMPATIBLE = {RelationKind.DUPLICATE, RelationKind.AGREES, RelationKind.REFINES}
+
+
+def value_groups(slot: Slot) -> list[list[NormalizedClaim]]:
+    """Claims of a slot grouped by mutually compatible values (components of the compatible edges)."""
+    graph = nx.Graph()
+    graph.add_nodes_from(claim.id for claim in slot.claims)
+    graph.add_edges_from((e.first, e.second) for e in slot.edges if e.kind in COMPATIBLE)
+    by_id = {claim.id: claim for claim in slot.claims}
+    groups = [sorted((by_id[i] for i in component), key=lambda c: c.id)
+              for component in nx.connected_components(graph)]
+    return sorted(groups, key=lambda group: group[0].id)

@@ -1,0 +1,200 @@
+"""Normalizing claims: their values, the times they refer to, and the slot they fill.
+
+Every normalized value is derived here from what the claim file says as
+written — the quantity parser for counts, money and percentages, the time
+parser for dates, the term vocabulary for roles. A value the parsers cannot
+read is reported (rule N001), never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from zoneinfo import ZoneInfo
+
+from recon.corpus import Corpus
+from recon.diagnostics import Diagnostic
+from recon.interval import Interval
+from recon.model import Claim, Property, Source, Term
+from recon.normalize.quantity import NotAQuantity, parse_quantity
+from recon.normalize.script import squash_key, to_simplified
+from recon.normalize.times import NotATime, TimeContext, TimeSpan, parse_time
+from recon.values import QuantityValue, TermValue, TextValue, TimeValue, Value
+
+QUANTITY_KINDS = {"count", "money", "percent", "quantity"}
+
+#: Factors from a parsed unit to a property's unit, for units that convert exactly.
+UNIT_FACTORS: dict[tuple[str, str], float] = {
+    ("minute", "hour"): 1 / 60, ("hour", "day"): 1 / 24, ("week", "day"): 7.0, ("day", "hour"): 24.0,
+    ("hour", "minute"): 60.0, ("week", "hour"): 168.0, ("day", "week"): 1 / 7, ("month", "year"): 1 / 12,
+}
+SlotKey = tuple[str, str, str | None]
+
+
+@dataclass(frozen=True)
+class NormalizedClaim:
+    claim: Claim
+    source: Source
+    prop: Property
+    value: Value
+    as_of: TimeSpan | None  # when the value holds: the claim's time, else the source's publish time
+    time_explicit: bool
+
+    @property
+    def id(self) -> str:
+        return self.claim.id
+
+    @property
+    def slot(self) -> SlotKey:
+        return (self.claim.subject, self.claim.property, self.claim.object)
+
+    @property
+    def counts_as_evidence(self) -> bool:
+        """Hypothetical statements are shown but neither support nor contradict."""
+        return self.claim.modality != "hypothetical"
+
+
+class NormalizationError(ValueError):
+    """A value or time that the parsers cannot read; the message says which and why."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def normalize_corpus(corpus: Corpus) -> tuple[list[NormalizedClaim], list[Diagnostic]]:
+    """Normalize every claim; claims that cannot be read are reported and left out."""
+    normalizer = ClaimNormalizer(corpus)
+    normalized, problems = [], []
+    for claim_id in sorted(corpus.claims):
+        claim = corpus.claims[claim_id]
+        if claim.property not in corpus.properties or claim.subject not in corpus.entities:
+            continue  # already reported as an unknown id
+        try:
+            normalized.append(normalizer.normalize(claim, corpus.source_of(claim_id)))
+        except NormalizationError as exc:
+            where = corpus.location("claim", claim_id, exc.field)
+            problems.append(Diagnostic.at(where, "error", "N001", str(exc)))
+    return normalized, problems
+
+
+class ClaimNormalizer:
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.term_keys = _term_keys(corpus.terms)
+
+    def normalize(self, claim: Claim, source: Source) -> NormalizedClaim:
+        prop = self.corpus.properties[claim.property]
+        value = self.value_of(claim, prop, source)
+        as_of = self.time_of(claim, source)
+        return NormalizedClaim(claim, source, prop, value, as_of, claim.time is not None)
+
+    def value_of(self, claim: Claim, prop: Property, source: Source) -> Value:
+        if prop.kind in QUANTITY_KINDS:
+            return _quantity(claim.value, prop)
+        if prop.kind == "datetime":
+            return TimeValue(_time(claim.value, time_context(source, claim.time_zone), "value"))
+        if prop.kind == "role":
+            return self._term(claim)
+        return TextValue(squash_key(claim.value), claim.value)
+
+    def time_of(self, claim: Claim, source: Source) -> TimeSpan | None:
+        if claim.time is not None:
+            return _time(claim.time, time_context(source, claim.time_zone), "time")
+        return publication_span(source)
+
+    def _term(self, claim: Claim) -> TermValue:
+        written = squash_key(claim.value)
+        stripped = written  # without the names of the parties: 前 Twitch CEO → 前 CEO
+        for entity_id in (claim.subject, claim.object):
+            entity = self.corpus.entities.get(entity_id) if entity_id else None
+            for name in sorted(entity.names if entity else [], key=len, reverse=True):
+                stripped = stripped.replace(squash_key(name), "")
+        matches = [(len(k), term_id) for k, term_id in self.term_keys if k and (k in written or k in stripped)]
+        if not matches:
+            raise NormalizationError("value", f"role '{claim.value}' names no known term; add it to a term's "
+                                     "names in vocab/terms")
+        term_id = max(matches)[1]
+        return TermValue(term_id, _lineage(term_id, self.corpus.terms), _disjoint(term_id, self.corpus.terms))
+
+
+#: Words that make a change negative (收跌1.68% is -1.68%), for properties that measure a change.
+DECREASE_WORDS = ("跌", "降", "减少", "下滑", "缩水", "fell", "down", "dropped", "declined", "lost")
+
+
+def _quantity(text: str, prop: Property) -> QuantityValue:
+    parsed = parse_quantity(text)
+    if isinstance(parsed, NotAQuantity):
+        raise NormalizationError("value", f"cannot read '{text}' as a {prop.kind}: {parsed.reason}")
+    if prop.id.endswith("-change") and any(word in to_simplified(text).lower() for word in DECREASE_WORDS):
+        parsed = replace(parsed, interval=parsed.interval.scale(-1))
+    if not (prop.unit and parsed.unit and parsed.unit != prop.unit):
+        return QuantityValue(parsed.interval, parsed.unit or prop.unit)
+    factor = UNIT_FACTORS.get((parsed.unit, prop.unit))
+    if factor is None:
+        raise NormalizationError("value", f"'{text}' is in {parsed.unit}, but {prop.id} is measured in {prop.unit}")
+    return QuantityValue(parsed.interval.scale(factor), prop.unit)
+
+
+def _time(text: str, context: TimeContext, field: str) -> TimeSpan:
+    parsed = parse_time(text, context)
+    if isinstance(parsed, NotATime):
+        raise NormalizationError(field, f"cannot read '{text}' as a time: {parsed.reason}")
+    return parsed
+
+
+def time_context(source: Source, zone_override: str | None = None) -> TimeContext:
+    """How a source's relative and zone-less dates are read: against when it was written, in its zone."""
+    anchor = source.written or source.published
+    zone = ZoneInfo(source.zone)
+    if anchor is None:
+        anchor_time = dt.datetime(1970, 1, 1, tzinfo=zone)
+    elif isinstance(anchor, dt.datetime):
+        anchor_time = anchor
+    else:
+        anchor_time = dt.datetime.combine(anchor, dt.time(23, 59, 59), tzinfo=zone)
+    home = zone_override or source.zone
+    return TimeContext(anchor=anchor_time, home_zone=home, local_zone=zone_override or source.local_zone)
+
+
+def publication_span(source: Source) -> TimeSpan | None:
+    """The instant (or day) the text was written: what an undated claim is 'as of'."""
+    published = source.written or source.published
+    if published is None:
+        return None
+    if isinstance(published, dt.datetime):
+        start = published.astimezone(dt.timezone.utc)
+        return TimeSpan(start, start + dt.timedelta(seconds=1), source.zone, "second", "(publication)", (0, 0))
+    day = dt.datetime.combine(published, dt.time(), tzinfo=ZoneInfo(source.zone))
+    start = day.astimezone(dt.timezone.utc)
+    return TimeSpan(start, start + dt.timedelta(days=1), source.zone, "day", "(publication)", (0, 0))
+
+
+def _term_keys(terms: dict[str, Term]) -> list[tuple[str, str]]:
+    return sorted({(squash_key(name), term.id) for term in terms.values() for name in term.names})
+
+
+def _lineage(term_id: str, terms: dict[str, Term]) -> tuple[str, ...]:
+    chain = [term_id]
+    while (broader := terms[chain[-1]].broader) and broader in terms and broader not in chain:
+        chain.append(broader)
+    return tuple(chain)
+
+
+def _disjoint(term_id: str, terms: dict[str, Term]) -> frozenset[str]:
+    result: set[str] = set()
+    for member in _lineage(term_id, terms):
+        result.update(terms[member].disjoint_with)
+    result.update(t.id for t in terms.values() if any(m in t.disjoint_with for m in _lineage(term_id, terms)))
+    return frozenset(result)
+
+
+def interval_of(claim: NormalizedClaim) -> Interval | None:
+    return claim.value.interval if isinstance(claim.value, QuantityValue) else None
+
+
+def iter_quantities(claims: list[NormalizedClaim]) -> Iterator[tuple[NormalizedClaim, Interval]]:
+    for claim in claims:
+        if isinstance(claim.value, QuantityValue):
+            yield claim, claim.value.interval

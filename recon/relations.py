@@ -1,0 +1,111 @@
+"""How two claims of one slot relate: the edges of the claim graph.
+
+The relation follows from three things: how the values compare
+(:func:`recon.values.compare`), whether the times they refer to overlap, and
+the property's temporal behaviour. Times are UTC intervals, so a US Pacific
+"11-17" and a Beijing "周六早晨" overlap and cannot make a conflict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from recon.normalize.claims import NormalizedClaim
+from recon.normalize.times import TimeSpan
+from recon.values import Comparison, TextValue, compare, value_rank
+
+#: Time precisions at which two overlapping readings of a count are the same moment.
+FINE_PRECISIONS = frozenset({"second", "minute", "hour", "part_of_day"})
+
+
+class RelationKind(str, Enum):
+    DUPLICATE = "duplicate"  # the same claim from the same origin: counted once
+    AGREES = "agrees"  # values overlap at overlapping times
+    REFINES = "refines"  # one is a more precise version of the other
+    EVOLVES = "evolves"  # different values at different times, as the property allows
+    COEXISTS = "coexists"  # different values that can both hold (roles of one person)
+    CONFLICTS = "conflicts"  # incompatible at the same time, or an accumulating count that shrank
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A relation between two claims; for refines the first is the more precise, for evolves the earlier."""
+
+    first: str
+    second: str
+    kind: RelationKind
+    reason: str
+
+
+def relate(a: NormalizedClaim, b: NormalizedClaim, origin_a: str, origin_b: str) -> Edge:
+    comparison = compare(a.value, b.value)
+    if comparison is Comparison.EQUAL:
+        if origin_a == origin_b:
+            return Edge(a.id, b.id, RelationKind.DUPLICATE, "same value from the same origin")
+        return Edge(a.id, b.id, RelationKind.AGREES, "same value")
+    if comparison is Comparison.NARROWER:
+        return Edge(a.id, b.id, RelationKind.REFINES, f"{_show(a)} lies within {_show(b)}")
+    if comparison is Comparison.BROADER:
+        return Edge(b.id, a.id, RelationKind.REFINES, f"{_show(b)} lies within {_show(a)}")
+    if comparison is Comparison.OVERLAP:
+        return Edge(a.id, b.id, RelationKind.AGREES, f"{_show(a)} and {_show(b)} overlap")
+    if a.prop.multi_valued and (comparison is Comparison.DISTINCT or isinstance(a.value, TextValue)):
+        return Edge(a.id, b.id, RelationKind.COEXISTS, f"{a.prop.label} can hold several values at once")
+    if comparison is Comparison.DISTINCT and isinstance(a.value, TextValue):
+        return Edge(a.id, b.id, RelationKind.COEXISTS,
+                    f"{_show(a)} and {_show(b)} are worded differently; long texts are not judged as conflicting")
+    return _different_values(a, b)
+
+
+def _different_values(a: NormalizedClaim, b: NormalizedClaim) -> Edge:
+    behaviour = a.prop.behaviour
+    if behaviour == "static":
+        return Edge(a.id, b.id, RelationKind.CONFLICTS,
+                    f"{_show(a)} and {_show(b)} cannot both be true ({a.prop.label} has one true value)")
+    earlier, later = _time_order(a, b)
+    if earlier is None or later is None:
+        return Edge(a.id, b.id, RelationKind.CONFLICTS,
+                    f"{_show(a)} and {_show(b)} differ at the same time")
+    if behaviour == "accumulating" and value_rank(earlier.value) > value_rank(later.value):
+        # the values are disjoint here, so ranks order them unambiguously
+        return Edge(earlier.id, later.id, RelationKind.CONFLICTS,
+                    f"{a.prop.label} never decreases, but {_show(earlier)} ({_when(earlier)}) "
+                    f"is more than {_show(later)} ({_when(later)})")
+    return Edge(earlier.id, later.id, RelationKind.EVOLVES,
+                f"{_show(earlier)} ({_when(earlier)}) became {_show(later)} ({_when(later)})")
+
+
+def _time_order(a: NormalizedClaim, b: NormalizedClaim) -> tuple[NormalizedClaim | None, NormalizedClaim | None]:
+    """The earlier and the later claim, or (None, None) when their times cannot be told apart.
+
+    Disjoint spans order plainly. Overlapping spans (a whole day against one
+    morning of it) order only for accumulating counts, which may grow within
+    the overlap, by their midpoints; for other properties they are the same time.
+    """
+    if a.as_of is None or b.as_of is None:
+        return None, None
+    if a.as_of.end <= b.as_of.start:
+        return a, b
+    if b.as_of.end <= a.as_of.start:
+        return b, a
+    if a.prop.behaviour == "accumulating":
+        mid_a, mid_b = _midpoint(a.as_of), _midpoint(b.as_of)
+        if mid_a != mid_b:
+            return (a, b) if mid_a < mid_b else (b, a)
+        if not {a.as_of.precision, b.as_of.precision} <= FINE_PRECISIONS:
+            # two readings within one day: the count may have grown in between, smaller first
+            return (a, b) if value_rank(a.value) <= value_rank(b.value) else (b, a)
+    return None, None
+
+
+def _midpoint(span: TimeSpan) -> float:
+    return (span.start.timestamp() + span.end.timestamp()) / 2
+
+
+def _show(claim: NormalizedClaim) -> str:
+    return f"{claim.claim.value} ({claim.source.id})"
+
+
+def _when(claim: NormalizedClaim) -> str:
+    return claim.claim.time or "at publication"

@@ -1,0 +1,1 @@
+"""The discrepancy report: one data shape (``document``), three renderings (JSON, Markdown, HTML)."""

@@ -1,0 +1,114 @@
+"""Source trust and claim confidence by iterative truth discovery.
+
+The method is TruthFinder (Yin, Han and Yu, KDD 2007) adapted to claims whose
+values relate by intervals and time, with copy-awareness in the spirit of
+AccuCopy (Dong et al., VLDB 2009):
+
+- a claim's own score is ``τ(t) = -ln(1 - t)`` of its source's trust ``t``;
+- other claims of its slot add ``ρ · imp · τ`` where the implication ``imp``
+  comes from the relation: +1 for the same value, partial for a refinement
+  or overlap (超过700 supports 738), -1 for a conflict, 0 for evolution over
+  time, coexisting roles, and anything from the same origin (copies count once);
+- confidence is ``1 / (1 + exp(-γ · score))``; a source's trust is the mean
+  confidence of its claims; repeat until trust stops changing.
+
+Everything is numpy arrays over claims and edges, so one iteration is a few
+vector operations whatever the corpus size. The iteration is deterministic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from recon.relations import RelationKind
+
+
+@dataclass(frozen=True)
+class ScoringPolicy:
+    initial_trust: float = 0.9
+    dampening: float = 0.3  # γ
+    influence: float = 0.5  # ρ
+    max_iterations: int = 100
+    tolerance: float = 1e-9
+    implication: tuple[tuple[RelationKind, float], ...] = (
+        (RelationKind.AGREES, 1.0),
+        (RelationKind.REFINES, 0.6),
+        (RelationKind.CONFLICTS, -1.0),
+    )
+
+    def weight(self, kind: RelationKind) -> float:
+        return dict(self.implication).get(kind, 0.0)
+
+
+DEFAULT_POLICY = ScoringPolicy()
+
+
+@dataclass(frozen=True)
+class ScoringInput:
+    """Claims as integer arrays: their source, their origin, whether they count, and the slot edges."""
+
+    claim_source: np.ndarray  # int, one per claim
+    claim_origin: np.ndarray  # int, one per claim: claims of one origin support each other 0
+    claim_counts: np.ndarray  # bool: False for hypothetical claims
+    edge_from: np.ndarray  # int claim index
+    edge_to: np.ndarray
+    edge_weight: np.ndarray  # implication, symmetric pairs listed both ways
+    n_sources: int
+
+
+@dataclass(frozen=True)
+class Scores:
+    trust: np.ndarray  # per source
+    confidence: np.ndarray  # per claim
+    iterations: int
+    converged: bool
+
+
+def independent_edges(edge_from: np.ndarray, edge_to: np.ndarray, weight: np.ndarray,
+                      origin: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Drop same-origin edges and keep one edge per (target claim, supporting origin): copies count once."""
+    keep = (origin[edge_from] != origin[edge_to]) & (weight != 0)
+    edge_from, edge_to, weight = edge_from[keep], edge_to[keep], weight[keep]
+    if len(edge_to) == 0:
+        return edge_from, edge_to, weight
+    order = np.lexsort((edge_from, -np.abs(weight), origin[edge_from], edge_to))
+    edge_from, edge_to, weight = edge_from[order], edge_to[order], weight[order]
+    pair = np.stack([edge_to, origin[edge_from]])
+    first = np.ones(len(edge_to), dtype=bool)
+    first[1:] = np.any(pair[:, 1:] != pair[:, :-1], axis=0)
+    return edge_from[first], edge_to[first], weight[first]
+
+
+def score(data: ScoringInput, policy: ScoringPolicy = DEFAULT_POLICY) -> Scores:
+    n_claims = len(data.claim_source)
+    trust = np.full(data.n_sources, policy.initial_trust)
+    evidence = data.claim_counts.astype(float)
+    counts = np.bincount(data.claim_source, weights=evidence, minlength=data.n_sources)
+    confidence = np.zeros(n_claims)
+    src, dst, weight = data.edge_from, data.edge_to, data.edge_weight
+    for iteration in range(1, policy.max_iterations + 1):
+        tau = -np.log(1.0 - np.clip(trust, 1e-6, 1 - 1e-6))[data.claim_source]
+        support = np.bincount(dst, weights=weight * tau[src] * evidence[src], minlength=n_claims)
+        confidence = 1.0 / (1.0 + np.exp(-policy.dampening * (tau + policy.influence * support)))
+        new_trust = np.bincount(data.claim_source, weights=confidence * evidence, minlength=data.n_sources)
+        new_trust = np.where(counts > 0, new_trust / np.maximum(counts, 1), policy.initial_trust)
+        change = float(np.max(np.abs(new_trust - trust))) if len(trust) else 0.0
+        trust = new_trust
+        if change < policy.tolerance:
+            return Scores(trust, confidence, iteration, True)
+    return Scores(trust, confidence, policy.max_iterations, False)
+
+
+def edge_arrays(pairs: Sequence[tuple[int, int, RelationKind]],
+                policy: ScoringPolicy = DEFAULT_POLICY) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Symmetric implication edges from (claim index, claim index, relation) triples."""
+    if not pairs:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0)
+    a = np.fromiter((p[0] for p in pairs), dtype=np.int64, count=len(pairs))
+    b = np.fromiter((p[1] for p in pairs), dtype=np.int64, count=len(pairs))
+    w = np.fromiter((policy.weight(p[2]) for p in pairs), dtype=float, count=len(pairs))
+    return np.concatenate([a, b]), np.concatenate([b, a]), np.concatenate([w, w])

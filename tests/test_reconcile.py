@@ -1,0 +1,181 @@
+"""The reconciliation engine on small hand-made corpora: one behaviour per test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from recon.reconcile import Result, reconcile
+from recon.relations import RelationKind
+from tests.corpus_builder import load, source
+
+BEIJING_NOON_22 = "2023-11-22T12:00:00+08:00"
+
+
+def run(tmp_path: Path, *sources: dict) -> Result:
+    return reconcile(load(tmp_path / "claims", list(sources)))
+
+
+def kinds(result: Result, subject: str, prop: str, obj: str | None = None) -> set[str]:
+    slot = result.slot(subject, prop, obj)
+    assert slot is not None
+    return {e.kind.value for e in slot.slot.edges}
+
+
+def verdict(result: Result, subject: str, prop: str, obj: str | None = None) -> str:
+    slot = result.slot(subject, prop, obj)
+    assert slot is not None
+    return slot.verdict.verdict
+
+
+def test_growing_signatory_count_is_evolving_not_conflict(tmp_path: Path) -> None:
+    result = run(
+        tmp_path,
+        source("a", "2023-11-20T23:00:00+08:00", [{"subject": "letter", "property": "signatories",
+                                                   "value": "近 500 名", "time": "11月 20 日"}]),
+        source("b", "2023-11-21T12:00:00+08:00", [{"subject": "letter", "property": "signatories",
+                                                   "value": "710 多名", "time": "當地時間 11 月 20 日"}]),
+        source("c", BEIJING_NOON_22, [{"subject": "letter", "property": "signatories", "value": "738人"}]),
+    )
+    assert verdict(result, "letter", "signatories") == "evolving"
+    assert "conflicts" not in kinds(result, "letter", "signatories")
+    best = result.slot("letter", "signatories").verdict.best
+    assert [state.value for state in best] == ["738人", "710 多名", "近 500 名"]
+
+
+def test_accumulating_count_that_shrinks_is_a_conflict(tmp_path: Path) -> None:
+    result = run(
+        tmp_path,
+        source("a", "2023-11-20T12:00:00+08:00", [{"subject": "letter", "property": "signatories", "value": "738人"}]),
+        source("b", BEIJING_NOON_22, [{"subject": "letter", "property": "signatories", "value": "近 500 名"}]),
+    )
+    assert verdict(result, "letter", "signatories") == "conflict"
+    edge = result.slot("letter", "signatories").slot.edges[0]
+    assert "never decreases" in edge.reason
+
+
+def test_more_precise_count_refines_a_qualified_one(tmp_path: Path) -> None:
+    result = run(
+        tmp_path,
+        source("a", BEIJING_NOON_22, [{"subject": "letter", "property": "signatories", "value": "超过 700 人"}]),
+        source("b", BEIJING_NOON_22, [{"subject": "letter", "property": "signatories", "value": "738人"}]),
+    )
+    assert verdict(result, "letter", "signatories") == "compatible"
+    edge = result.slot("letter", "signatories").slot.edges[0]
+    assert (edge.first, edge.second, edge.kind) == ("b-0", "a-0", RelationKind.REFINES)
+    assert result.slot("letter", "signatories").verdict.best[0].value == "738人"
+
+
+def test_time_zone_shift_is_not_a_conflict(tmp_path: Path) -> None:
+    result = run(
+        tmp_path,
+        source("us", "2023-11-21", [{"subject": "altman", "property": "dismissed", "value": "當地時間 11 月 17 日週五"}],
+               language="zh-Hant"),
+        source("cn", "2023-11-20T10:00:00+08:00", [{"subject": "altman", "property": "dismissed",
+                                                    "value": "周六早晨"}]),
+    )
+    assert verdict(result, "altman", "dismissed") in ("agree", "compatible")
+
+
+def test_a_different_day_in_the_same_zone_is_a_conflict(tmp_path: Path) -> None:
+    result = run(
+        tmp_path,
+        source("a", "2023-11-21", [{"subject": "altman", "property": "dismissed", "value": "當地時間 11 月 17 日"}]),
+        source("b", "2023-11-21", [{"subject": "altman", "property": "dismissed", "value": "當地時間 11 月 15 日"}]),
+    )
+    assert verdict(result, "altman", "dismissed") == "conflict"
+
+
+def test_reprint_is_a_duplicate_and_counts_once(tmp_path: Path) -> None:
+    claim = {"subject": "microsoft", "property": "market-cap-change", "value": "600 亿美元"}
+    alone = run(tmp_path / "alone", source("orig", BEIJING_NOON_22, [claim], outlet="电厂"),
+                source("other", BEIJING_NOON_22, [claim]))
+    copied = run(tmp_path / "copied", source("orig", BEIJING_NOON_22, [claim], outlet="电厂"),
+                 source("copy", BEIJING_NOON_22, [claim], reprint_of="电厂"),
+                 source("other", BEIJING_NOON_22, [claim]))
+    assert "duplicate" in kinds(copied, "microsoft", "market-cap-change")
+    trust_alone = {s.source.id: s.trust for s in alone.sources}
+    trust_copied = {s.source.id: s.trust for s in copied.sources}
+    assert trust_copied["other"] == pytest.approx(trust_alone["other"])
+    assert trust_copied["orig"] == pytest.approx(trust_alone["orig"])
+
+
+def test_twitch_roles_coexist(tmp_path: Path) -> None:
+    result = run(
+        tmp_path,
+        source("a", BEIJING_NOON_22, [{"subject": "shear", "property": "role", "object": "twitch",
+                                       "value": "Twitch 联合创始人", "quote": "Twitch 联合创始人 Emmett Shear"}]),
+        source("b", BEIJING_NOON_22, [{"subject": "shear", "property": "role", "object": "twitch",
+                                       "value": "前 Twitch CEO", "quote": "前 Twitch CEO Emmett Shear"}]),
+    )
+    assert kinds(result, "shear", "role", "twitch") == {"coexists"}
+    assert verdict(result, "shear", "role", "twitch") == "agree"
+    assert {b.normalized for b in result.slot("shear", "role", "twitch").verdict.best} == {"co-founder", "former-ceo"}
+
+
+def test_interim_ceo_refines_ceo(tmp_path: Path) -> None:
+    result = run(
+        tmp_path,
+        source("a", BEIJING_NOON_22, [{"subject": "shear", "property": "role", "object": "openai", "value": "临时CEO"}]),
+        source("b", BEIJING_NOON_22, [{"subject": "shear", "property": "role", "object": "openai", "value": "CEO"}]),
+    )
+    assert verdict(result, "shear", "role", "openai") == "compatible"
+
+
+def test_ceo_then_former_ceo_evolves(tmp_path: Path) -> None:
+    result = run(
+        tmp_path,
+        source("a", "2023-11-10T12:00:00+08:00", [{"subject": "altman", "property": "role", "object": "openai",
+                                                   "value": "CEO"}]),
+        source("b", BEIJING_NOON_22, [{"subject": "altman", "property": "role", "object": "openai",
+                                       "value": "前CEO"}]),
+    )
+    assert verdict(result, "altman", "role", "openai") == "evolving"
+
+
+def test_two_sources_disagreeing_about_one_static_fact_conflict(tmp_path: Path) -> None:
+    result = run(
+        tmp_path,
+        source("a", BEIJING_NOON_22, [{"subject": "microsoft", "property": "market-cap-change",
+                                       "value": "600 亿美元"}]),
+        source("b", BEIJING_NOON_22, [{"subject": "microsoft", "property": "market-cap-change",
+                                       "value": "近300亿美元"}]),
+    )
+    assert verdict(result, "microsoft", "market-cap-change") == "conflict"
+
+
+def test_hypothetical_claims_do_not_conflict(tmp_path: Path) -> None:
+    result = run(
+        tmp_path,
+        source("a", BEIJING_NOON_22, [{"subject": "microsoft", "property": "market-cap-change",
+                                       "value": "600 亿美元"}]),
+        source("b", BEIJING_NOON_22, [{"subject": "microsoft", "property": "market-cap-change",
+                                       "value": "近300亿美元", "modality": "hypothetical"}]),
+    )
+    assert verdict(result, "microsoft", "market-cap-change") == "single"
+
+
+@pytest.mark.parametrize(("share", "outcome"), [("超過九成", "holds"), ("七成", "violated")])
+def test_ratio_relation_is_checked_with_intervals(tmp_path: Path, share: str, outcome: str) -> None:
+    result = run(
+        tmp_path,
+        source("a", BEIJING_NOON_22, [{"subject": "letter", "property": "signatories", "value": "738人"},
+                                      {"subject": "openai", "property": "employee-count", "value": "约770名"},
+                                      {"subject": "letter", "property": "signatory-share", "value": share}]),
+    )
+    assert [c.outcome for c in result.relation_checks] == [outcome]
+
+
+def test_scoring_is_deterministic_and_contradicted_sources_lose_trust(tmp_path: Path) -> None:
+    claims = {"subject": "microsoft", "property": "market-cap-change"}
+    sources = [source("a", BEIJING_NOON_22, [claims | {"value": "600 亿美元"}]),
+               source("b", BEIJING_NOON_22, [claims | {"value": "600亿美元"}]),
+               source("c", BEIJING_NOON_22, [claims | {"value": "近300亿美元"}])]
+    first = run(tmp_path / "1", *sources)
+    second = run(tmp_path / "2", *sources)
+    assert [s.trust for s in first.sources] == [s.trust for s in second.sources]
+    trust = {s.source.id: s.trust for s in first.sources}
+    assert trust["c"] < trust["a"] == trust["b"]
+    assert first.slot("microsoft", "market-cap-change").verdict.best[0].claims == ("a-0", "b-0")
+    assert first.converged
