@@ -50,17 +50,17 @@ class Interval:
     soft_hi: float | None = None
 
     def __post_init__(self) -> None:
-        lo, hi = float(self.lo), float(self.hi)
-        object.__setattr__(self, "lo", lo)
-        object.__setattr__(self, "hi", hi)
-        if math.isnan(lo) or math.isnan(hi):
-            raise IntervalError("interval ends must be numbers, not NaN")
-        if lo > hi:
-            raise IntervalError(f"empty interval: lo {lo!r} > hi {hi!r}")
-        if (math.isinf(lo) and self.lo_closed) or (math.isinf(hi) and self.hi_closed):
-            raise IntervalError("an infinite end is never reached, so it must be open")
+        lo, hi = self.lo, self.hi
+        if type(lo) is not float or type(hi) is not float:
+            lo, hi = float(lo), float(hi)
+            object.__setattr__(self, "lo", lo)
+            object.__setattr__(self, "hi", hi)
+        if not lo <= hi:  # also catches NaN
+            raise IntervalError(f"empty interval: lo {lo!r} > hi {hi!r} (or NaN)")
         if lo == hi and not (self.lo_closed and self.hi_closed):
             raise IntervalError(f"empty interval: a point {lo!r} must be closed at both ends")
+        if (lo == -INF and self.lo_closed) or (hi == INF and self.hi_closed) or lo == INF:
+            raise IntervalError("an infinite end is never reached, so it must be open")
         if self.soft_hi is not None:
             soft = float(self.soft_hi)
             object.__setattr__(self, "soft_hi", soft)

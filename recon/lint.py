@@ -26,9 +26,17 @@ def lint(paths: Sequence[Path], select: Iterable[str] = (), ignore: Iterable[str
     """Lint the corpus the paths belong to; report findings in the named files (all, for a folder)."""
     root = corpus_root(paths)
     corpus, diagnostics = load_corpus(root, display_base)
+    diagnostics = sorted(diagnostics + normalization_diagnostics(corpus))
     wanted = _files_filter(paths, display_base or Path.cwd())
     diagnostics = [d for d in diagnostics if wanted is None or _resolve(d.file, display_base) in wanted]
     return LintResult(corpus, filter_rules(diagnostics, select, ignore))
+
+
+def normalization_diagnostics(corpus: Corpus) -> list[Diagnostic]:
+    """Values and times the parsers cannot read (N rules)."""
+    from recon.normalize.claims import normalize_corpus
+
+    return normalize_corpus(corpus)[1]
 
 
 def filter_rules(diagnostics: list[Diagnostic], select: Iterable[str], ignore: Iterable[str]) -> list[Diagnostic]:

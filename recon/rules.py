@@ -33,4 +33,5 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
     Rule("G003", "time-not-in-text", "a claim's time is not written in its source text"),
     Rule("G004", "missing-source-text", "a source's archived text is missing or unreadable"),
     Rule("G005", "source-outside-corpus", "a source's text path leaves the corpus folder"),
+    Rule("N001", "unreadable-value", "a claim's value or time cannot be normalized (not a quantity, time or term)"),
 )}

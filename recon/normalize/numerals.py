@@ -153,7 +153,9 @@ def step(x: Decimal) -> Decimal:
 # break in Chinese and must not become a thousands separator.  U+3000 → space.
 _FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if cp != 0xFF0C}
 _FULL_WIDTH[0x3000] = 0x20
+_FULL_WIDTH_CHARS = frozenset(map(chr, _FULL_WIDTH))
 _converter: Any = None
+_convertible: frozenset[str] | None = None
 
 
 def _hk2s() -> Any:
@@ -166,17 +168,30 @@ def _hk2s() -> Any:
     return _converter
 
 
+def _convertible_chars() -> frozenset[str]:
+    """The BMP characters hk2s changes on their own (about 4,200), found once (≈20 ms)."""
+    global _convertible
+    if _convertible is None:
+        probe = "\n".join(chr(cp) for cp in range(0x3400, 0x10000) if not 0xD800 <= cp < 0xE000)
+        out = _hk2s().convert(probe)
+        _convertible = frozenset(a for a, b in zip(probe[::2], out[::2]) if a != b)
+    return _convertible
+
+
 def fold_text(text: str) -> str:
     """Fold for matching: full-width → ASCII, Traditional → Simplified; same length.
 
     The result is always exactly as long as ``text``, so character offsets
-    found in it are offsets into ``text``.  If opencc fails or would change
-    the length (it cannot take lone surrogates, and stops at NUL), only the
-    full-width fold is applied.
+    found in it are offsets into ``text``.  opencc runs only when some
+    character would change on its own (or lies beyond the BMP); if it fails or
+    would change the length (it cannot take lone surrogates, and stops at
+    NUL), only the full-width fold is applied.
     """
     if text.isascii():
         return text
-    folded = text.translate(_FULL_WIDTH)
+    folded = text if _FULL_WIDTH_CHARS.isdisjoint(text) else text.translate(_FULL_WIDTH)
+    if _convertible_chars().isdisjoint(folded) and max(folded) <= "\uffff":
+        return folded
     try:
         converted: str = _hk2s().convert(folded)
     except (UnicodeError, RuntimeError, ValueError):

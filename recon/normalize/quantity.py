@@ -34,6 +34,7 @@ a Chinese numeral counts only with a unit, classifier, magnitude or qualifier.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -399,10 +400,21 @@ def parse_quantity(
     """The first quantity in ``text``, or `NotAQuantity` saying why there is none.
 
     Total: it returns for every ``str`` and never guesses a number it cannot
-    read.
+    read.  Results are immutable and cached per policy (the last
+    `PARSE_CACHE_SIZE` distinct texts), as claim sets repeat their phrases.
     """
     if not isinstance(text, str):
         return NotAQuantity(repr(text), "not a string")
+    grammar_for(policy)  # registers the policy under its id for the cache
+    return _parse_cached(text, id(policy))
+
+
+PARSE_CACHE_SIZE = 1 << 14
+
+
+@functools.lru_cache(maxsize=PARSE_CACHE_SIZE)
+def _parse_cached(text: str, policy_id: int) -> Union[Quantity, NotAQuantity]:
+    policy = _GRAMMARS[policy_id][0]
     try:
         found, skipped = _scan(text, policy, first_only=True)
     except Exception as exc:  # totality is the contract; the reason names the bug
@@ -587,20 +599,22 @@ def _after_of(folded: str, pos: int) -> int | None:
 
 
 def _read_unit_and_qualifier(folded: str, p: int, r: _Reading, g: Grammar) -> int:
-    """A unit or classifier, with a qualifier before or after it (700+ employees, 1亿美元以上)."""
-    before_unit = g.suffix_qualifiers.match_at(folded, _skip(folded, p))
-    if before_unit:
-        p = before_unit[1]
+    """A unit or classifier, with a qualifier after or before it (1亿美元以上, 700+ employees)."""
+    post = None
     unit = g.units.match_at(folded, _skip(folded, p))
+    if unit is None:
+        post = g.suffix_qualifiers.match_at(folded, _skip(folded, p))
+        if post:
+            p = post[1]
+            unit = g.units.match_at(folded, _skip(folded, p))
     if unit:
         r.unit, unit_scale = g.unit_table[unit[0]]
         r.scale *= unit_scale
         r.counted = r.context = True
         p = unit[1]
-    after_unit = None if before_unit else g.suffix_qualifiers.match_at(folded, _skip(folded, p))
-    if after_unit:
-        p = after_unit[1]
-    post = before_unit or after_unit
+        post = post or g.suffix_qualifiers.match_at(folded, _skip(folded, p))
+        if post and post[1] > p:
+            p = post[1]
     if post:
         r.context = True
         if r.qualifier is None:

@@ -30,7 +30,8 @@ padding:14px 18px;margin:0 0 18px}
 table{border-collapse:collapse;width:100%;font-size:13px;margin:8px 0}
 th,td{border-bottom:1px solid #eee;text-align:left;padding:4px 6px;vertical-align:top}
 th{background:#f5f5f5}td.quote{max-width:420px}code{font-size:12px;color:#455a64}
-.chart{width:100%;max-width:760px;height:auto}.graph{width:240px;height:240px;float:right;margin-left:12px}
+.chart{width:100%;max-width:900px;height:auto}.grid{stroke:#eceff1}.whisker{stroke:#90caf9;stroke-width:2}
+.leader{stroke:#b0bec5}.graph{width:240px;height:240px;float:right;margin-left:12px}
 .tick{font-size:11px;fill:#546e7a}.barlabel{font-size:10px;fill:#263238}.node{font-size:10px;fill:#263238}
 .axis{stroke:#90a4ae}.key{margin-right:10px;font-size:12px}.key i{display:inline-block;width:14px;height:4px;
 margin-right:4px;vertical-align:middle}.explain{color:#37474f}.hidden{display:none}
@@ -65,11 +66,12 @@ def render_html(doc: dict[str, Any]) -> str:
         f"{summary['relation_violations']} arithmetic violation(s)</p></header>",
         _filters(sources), "<main>", _index(doc["slots"]), '<div id="content">',
     ]
-    parts += _evolving_overview(doc["slots"])
     for verdict, title, blurb in SECTIONS:
         slots = [s for s in doc["slots"] if s["verdict"] == verdict]
         if slots:
             parts.append(f'<h2 id="sec-{verdict}">{escape(title)} ({len(slots)})</h2><p>{escape(blurb)}</p>')
+            if verdict == "evolving":
+                parts += _evolving_overview(slots)
             parts += [_slot(s) for s in slots]
     parts += _relations(doc["relations"]) + _sources(doc["sources"])
     parts += ["</div></main>", f"<script>{SCRIPT}</script></body></html>"]
@@ -92,11 +94,11 @@ def _index(slots: list[dict[str, Any]]) -> str:
 
 
 def _evolving_overview(slots: list[dict[str, Any]]) -> list[str]:
-    charts = [(s, timeline_chart(s)) for s in slots if s["verdict"] == "evolving" and s["kind"] != "datetime"]
+    charts = [(s, timeline_chart(s)) for s in sorted(slots, key=lambda s: -len(s["claims"]))]
     charts = [(s, chart) for s, chart in charts if chart]
     if not charts:
         return []
-    parts = ["<h2>Values over time</h2>"]
+    parts = []
     for slot, chart in charts:
         parts.append(f'<h3>{escape(slot["label"])} · {escape(slot["subject"])}</h3>{chart}')
     return parts

@@ -35,19 +35,22 @@ def _fmt_num(x: float) -> str:
     return f"{x:g}"
 
 
-def timeline_chart(slot: dict[str, Any], width: int = 760, height: int = 300) -> str:
-    """Value intervals over time for the claims of one quantity slot (empty when not drawable)."""
+def timeline_chart(slot: dict[str, Any], width: int = 900, height: int = 320) -> str:
+    """Value intervals over time for the claims of one quantity slot (empty when not drawable).
+
+    Each claim is a vertical bar spanning its value interval, placed at the middle
+    of the time it refers to; a thin horizontal whisker shows how long that time
+    is (a whole day, a morning). Open-ended values fade upward to their soft bound.
+    """
     bars = [c for c in slot["claims"] if c["value"]["kind"] == "quantity" and c["time"]["start"]]
     if len(bars) < 2:
         return ""
-    left, right, top, bottom = 70, 20, 16, 46
+    left, right, top, bottom = 70, 190, 16, 46
     t0 = min(_when(c["time"]["start"]) for c in bars)
     t1 = max(_when(c["time"]["end"]) for c in bars)
-    lows = [c["value"]["lo"] for c in bars]
-    highs = [_upper(c["value"]) for c in bars]
-    v0, v1 = min(lows), max(highs)
-    pad = (v1 - v0) * 0.08 or 1.0
-    v0, v1 = max(v0 - pad, 0.0), v1 + pad
+    v0, v1 = min(c["value"]["lo"] for c in bars), max(_upper(c["value"]) for c in bars)
+    pad = (v1 - v0) * 0.08 or abs(v1) * 0.1 or 1.0
+    v0, v1 = (v0 - pad if v0 < 0 else max(v0 - pad, 0.0)), v1 + pad
     span_t = (t1 - t0) or 1.0
 
     def x(t: float) -> float:
@@ -60,15 +63,30 @@ def timeline_chart(slot: dict[str, Any], width: int = 760, height: int = 300) ->
              f'aria-label="{escape(slot["label"])} over time">',
              _axes(left, top, width - right, height - bottom)]
     for tick in _ticks(v0, v1):
-        parts.append(f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" class="tick" text-anchor="end">'
+        parts.append(f'<line x1="{left}" y1="{y(tick):.1f}" x2="{width - right}" y2="{y(tick):.1f}" class="grid"/>'
+                     f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" class="tick" text-anchor="end">'
                      f'{escape(_fmt_num(tick))}</text>')
-    for tick in (t0, (t0 + t1) / 2, t1):
+    for tick in _time_ticks(t0, t1):
         parts.append(f'<text x="{x(tick):.1f}" y="{height - bottom + 16}" class="tick" text-anchor="middle">'
-                     f'{escape(_fmt_day(tick))} UTC</text>')
-    for c in sorted(bars, key=lambda c: (c["time"]["start"], c["id"])):
-        parts.append(_bar(c, x, y))
+                     f'{escape(_fmt_day(tick))}</text>')
+    parts.append(f'<text x="{left}" y="{height - 8}" class="tick">time the value refers to (UTC)</text>')
+    label_ys: list[float] = []
+    for c in sorted(bars, key=lambda c: (_mid(c), c["id"])):
+        parts.append(_bar(c, x, y, label_ys))
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _mid(claim: dict[str, Any]) -> float:
+    return (_when(claim["time"]["start"]) + _when(claim["time"]["end"])) / 2
+
+
+def _time_ticks(t0: float, t1: float) -> list[float]:
+    day = 86400.0
+    first = math.ceil(t0 / day) * day
+    ticks = [first + i * day for i in range(int((t1 - first) // day) + 1)]
+    step = max(1, math.ceil(len(ticks) / 8))
+    return ticks[::step] or [t0, t1]
 
 
 def _upper(value: dict[str, Any]) -> float:
@@ -79,20 +97,26 @@ def _upper(value: dict[str, Any]) -> float:
     return float(value["lo"]) * 1.15
 
 
-def _bar(claim: dict[str, Any], x: Any, y: Any) -> str:
+def _bar(claim: dict[str, Any], x: Any, y: Any, label_ys: list[float]) -> str:
     value, time = claim["value"], claim["time"]
-    x0, x1 = x(_when(time["start"])), x(_when(time["end"]))
-    x1 = max(x1, x0 + 6)
+    xs, xe, xm = x(_when(time["start"])), x(_when(time["end"])), x(_mid(claim))
     y_top, y_low = y(_upper(value)), y(value["lo"])
-    y_low = max(y_low, y_top + 3)
-    open_ended = value["hi"] is None
-    fill = "url(#fade)" if open_ended else "#1565c0"
+    if y_low - y_top < 3:
+        y_top, y_low = y_top - 1.5, y_low + 1.5
+    fill = "url(#fade)" if value["hi"] is None else "#1565c0"
     label = f'{claim["raw_value"]} ({claim["source"]})'
+    label_y = (y_top + y_low) / 2 + 4
+    while any(abs(label_y - other) < 12 for other in label_ys):
+        label_y += 12
+    label_ys.append(label_y)
     return (f'<g class="bar"><title>{escape(label)}: {escape(claim["normalized"])}, '
-            f'{escape(time["text"] or "at publication")}</title>'
-            f'<rect x="{x0:.1f}" y="{y_top:.1f}" width="{x1 - x0:.1f}" height="{y_low - y_top:.1f}" '
-            f'fill="{fill}" opacity="0.75"/>'
-            f'<text x="{x1 + 3:.1f}" y="{y_low - 2:.1f}" class="barlabel">{escape(label)}</text></g>')
+            f'{escape(time["text"] or "at publication")} ({escape(time["utc"] or "")})</title>'
+            f'<line x1="{xs:.1f}" y1="{(y_top + y_low) / 2:.1f}" x2="{max(xe, xs + 1):.1f}" '
+            f'y2="{(y_top + y_low) / 2:.1f}" class="whisker"/>'
+            f'<rect x="{xm - 4:.1f}" y="{y_top:.1f}" width="8" height="{y_low - y_top:.1f}" fill="{fill}"/>'
+            f'<line x1="{xm + 5:.1f}" y1="{(y_top + y_low) / 2:.1f}" x2="{xm + 12:.1f}" '
+            f'y2="{label_y - 4:.1f}" class="leader"/>'
+            f'<text x="{xm + 14:.1f}" y="{label_y:.1f}" class="barlabel">{escape(label)}</text></g>')
 
 
 def _axes(x0: float, y0: float, x1: float, y1: float) -> str:
