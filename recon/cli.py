@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -91,6 +92,69 @@ def report(claims_dir: Path, out_dir: str, formats: tuple[str, ...], only_confli
         sys.exit(EXIT_FINDINGS)
     for path in written:
         click.echo(f"wrote {path}", err=True)
+
+
+@main.command()
+@click.argument("sentences", nargs=-1)
+@click.option("--claims", "claims_dir", default="claims", show_default=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path), help="The corpus to check against.")
+@click.option("--file", "sentence_file", type=click.File("r", encoding="utf-8"),
+              help="Read sentences from a file, one per line ('-' for standard input).")
+@click.option("--subject", help="Structured claim: the entity (id or any alias).")
+@click.option("--property", "prop", help="Structured claim: the property (id or a word naming it).")
+@click.option("--value", help="Structured claim: the value as written, e.g. '超过700人'.")
+@click.option("--as-of", "as_of", help="Structured claim: the time it refers to, e.g. '2023-11-21'.")
+@click.option("--object", "obj", help="Structured claim: the other party (the organization of a role).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--no-cache", is_flag=True, help="Reconcile afresh instead of using the cached corpus.")
+def check(sentences: tuple[str, ...], claims_dir: Path, sentence_file: Any, subject: str | None, prop: str | None,
+          value: str | None, as_of: str | None, obj: str | None, output_format: str, no_cache: bool) -> None:
+    """Fact-check sentences (Simplified, Traditional or English) or a structured claim against the corpus.
+
+    Verdicts: supported, contradicted, outdated, disputed, unverifiable.
+    Exit status: 0 all supported, 1 any contradicted/disputed/outdated, 3 otherwise any unverifiable, 2 usage.
+    """
+    structured = [subject, prop, value]
+    if any(structured) and not all(structured):
+        raise click.UsageError("a structured claim needs --subject, --property and --value")
+    texts = list(sentences)
+    if sentence_file is not None:
+        texts += [line.strip() for line in sentence_file if line.strip()]
+    elif not texts and not all(structured) and not sys.stdin.isatty():
+        texts += [line.strip() for line in sys.stdin if line.strip()]
+    if not texts and not all(structured):
+        raise click.UsageError("give a sentence, --file FILE, or --subject/--property/--value")
+    from recon.check import load_checker
+    from recon.diagnostics import ReconError
+
+    try:
+        checker = load_checker(claims_dir, use_cache=not no_cache)
+    except ReconError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    results = [checker.check_sentence(text) for text in texts]
+    if all(structured):
+        results.append(checker.check_structured(subject or "", prop or "", value or "", as_of, obj))
+    click.echo(_render_checks(results, output_format))
+    sys.exit(_check_exit_code([r.exit_code for r in results]))
+
+
+def _render_checks(results: list[Any], output_format: str) -> str:
+    if output_format == "json":
+        import json
+
+        payload = [r.to_dict() for r in results]
+        return json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2)
+    from recon.check_text import render_check
+
+    return "\n\n".join(render_check(r) for r in results)
+
+
+def _check_exit_code(codes: list[int]) -> int:
+    """1 if anything is contradicted, disputed or outdated; else 3 if anything is unverifiable; else 0."""
+    if 1 in codes:
+        return 1
+    return 3 if 3 in codes else 0
 
 
 def _progress():  # type: ignore[no-untyped-def]

@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from recon.normalize.claims import NormalizedClaim, SlotKey
 from recon.relations import Edge, RelationKind, relate
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 @dataclass
@@ -58,6 +60,8 @@ def build_slots(claims: Iterable[NormalizedClaim], origins: Mapping[str, str]) -
 
 def claim_graph(slots: Iterable[Slot]) -> nx.Graph:
     """The whole corpus as one graph: claim ids as nodes, relation kinds on edges."""
+    import networkx as nx
+
     graph = nx.Graph()
     for slot in slots:
         graph.add_nodes_from(claim.id for claim in slot.claims)
@@ -70,6 +74,8 @@ COMPATIBLE = {RelationKind.DUPLICATE, RelationKind.AGREES, RelationKind.REFINES}
 
 def value_groups(slot: Slot) -> list[list[NormalizedClaim]]:
     """Claims of a slot grouped by mutually compatible values (components of the compatible edges)."""
+    import networkx as nx
+
     graph = nx.Graph()
     graph.add_nodes_from(claim.id for claim in slot.claims)
     graph.add_edges_from((e.first, e.second) for e in slot.edges if e.kind in COMPATIBLE)

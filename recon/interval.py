@@ -235,7 +235,7 @@ def _round(exact: Fraction, down: bool) -> tuple[float, bool]:
     try:
         value = float(exact)
     except OverflowError:
-        value = math.copysign(INF, exact)
+        value = INF if exact > 0 else -INF
     if value == exact:
         return value, True
     if down and value > exact:

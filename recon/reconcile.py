@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from recon.arithmetic import RelationCheck, check_relations
-from recon.corpus import Corpus
 from recon.diagnostics import Diagnostic
 from recon.graph import Slot, build_slots
 from recon.model import Source
@@ -21,6 +19,9 @@ from recon.normalize.claims import NormalizedClaim, SlotKey, normalize_corpus
 from recon.provenance import CopyGroups, claim_origin, copy_groups, known_outlets
 from recon.scoring import DEFAULT_POLICY, ScoringInput, ScoringPolicy, Scores, edge_arrays, independent_edges, score
 from recon.verdicts import SlotVerdict, judge
+
+if TYPE_CHECKING:
+    from recon.corpus import Corpus
 
 
 @dataclass
@@ -82,6 +83,8 @@ def _claim_keys(claims: list[NormalizedClaim]) -> dict[str, set[str]]:
 
 def _score(claims: list[NormalizedClaim], slots: list[Slot], origins: dict[str, str], source_ids: list[str],
            policy: ScoringPolicy) -> tuple[Scores, dict[str, int]]:
+    import numpy as np
+
     index = {c.id: i for i, c in enumerate(claims)}
     source_index = {s: i for i, s in enumerate(source_ids)}
     origin_index = {o: i for i, o in enumerate(sorted(set(origins.values())))}

@@ -20,10 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from recon.relations import RelationKind
+
+if TYPE_CHECKING:  # numpy is imported where it is used, so loading a cached result stays fast
+    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,8 @@ class Scores:
 def independent_edges(edge_from: np.ndarray, edge_to: np.ndarray, weight: np.ndarray,
                       origin: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Drop same-origin edges and keep one edge per (target claim, supporting origin): copies count once."""
+    import numpy as np
+
     keep = (origin[edge_from] != origin[edge_to]) & (weight != 0)
     edge_from, edge_to, weight = edge_from[keep], edge_to[keep], weight[keep]
     if len(edge_to) == 0:
@@ -83,6 +87,8 @@ def independent_edges(edge_from: np.ndarray, edge_to: np.ndarray, weight: np.nda
 
 
 def score(data: ScoringInput, policy: ScoringPolicy = DEFAULT_POLICY) -> Scores:
+    import numpy as np
+
     n_claims = len(data.claim_source)
     trust = np.full(data.n_sources, policy.initial_trust)
     evidence = data.claim_counts.astype(float)
@@ -105,6 +111,8 @@ def score(data: ScoringInput, policy: ScoringPolicy = DEFAULT_POLICY) -> Scores:
 def edge_arrays(pairs: Sequence[tuple[int, int, RelationKind]],
                 policy: ScoringPolicy = DEFAULT_POLICY) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Symmetric implication edges from (claim index, claim index, relation) triples."""
+    import numpy as np
+
     if not pairs:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0)

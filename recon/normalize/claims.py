@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from recon.corpus import Corpus
 from recon.diagnostics import Diagnostic
 from recon.interval import Interval
 from recon.model import Claim, Property, Source, Term
@@ -29,6 +29,9 @@ UNIT_FACTORS: dict[tuple[str, str], float] = {
     ("minute", "hour"): 1 / 60, ("hour", "day"): 1 / 24, ("week", "day"): 7.0, ("day", "hour"): 24.0,
     ("hour", "minute"): 60.0, ("week", "hour"): 168.0, ("day", "week"): 1 / 7, ("month", "year"): 1 / 12,
 }
+if TYPE_CHECKING:
+    from recon.corpus import Corpus
+
 SlotKey = tuple[str, str, str | None]
 
 
@@ -115,8 +118,7 @@ class ClaimNormalizer:
         if not matches:
             raise NormalizationError("value", f"role '{claim.value}' names no known term; add it to a term's "
                                      "names in vocab/terms")
-        term_id = max(matches)[1]
-        return TermValue(term_id, _lineage(term_id, self.corpus.terms), _disjoint(term_id, self.corpus.terms))
+        return term_value(max(matches)[1], self.corpus.terms)
 
 
 #: Words that make a change negative (收跌1.68% is -1.68%), for properties that measure a change.
@@ -169,6 +171,11 @@ def publication_span(source: Source) -> TimeSpan | None:
     day = dt.datetime.combine(published, dt.time(), tzinfo=ZoneInfo(source.zone))
     start = day.astimezone(dt.timezone.utc)
     return TimeSpan(start, start + dt.timedelta(days=1), source.zone, "day", "(publication)", (0, 0))
+
+
+def term_value(term_id: str, terms: dict[str, Term]) -> TermValue:
+    """A term with its broader terms and the terms it excludes, ready to compare."""
+    return TermValue(term_id, _lineage(term_id, terms), _disjoint(term_id, terms))
 
 
 def _term_keys(terms: dict[str, Term]) -> list[tuple[str, str]]:

@@ -15,6 +15,7 @@ __all__ = [
     "CN_NUMERAL_CHARS",
     "CN_MAGNITUDES",
     "EN_MAGNITUDES",
+    "EN_PLURAL_MAGNITUDES",
     "chinese_range",
     "chinese_to_int",
     "fold_text",
@@ -35,6 +36,7 @@ EN_MAGNITUDES: dict[str, int] = {
     "thousand": 10**3, "million": 10**6, "mn": 10**6,
     "billion": 10**9, "bn": 10**9, "trillion": 10**12,
 }  # fmt: skip
+EN_PLURAL_MAGNITUDES: dict[str, int] = {"thousands": 10**3, "millions": 10**6, "billions": 10**9}
 
 
 def magnitude_value(text: str) -> int:

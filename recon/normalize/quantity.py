@@ -44,6 +44,8 @@ from typing import Iterable, TypeVar, Union
 from recon.interval import Interval, IntervalError, parse_interval
 from recon.normalize.numerals import (
     CN_NUMERAL_CHARS,
+    EN_MAGNITUDES,
+    EN_PLURAL_MAGNITUDES,
     chinese_range,
     chinese_to_int,
     fold_text,
@@ -58,6 +60,7 @@ __all__ = [
     "QuantityError",
     "QuantityMatch",
     "QuantityPolicy",
+    "clear_parse_cache",
     "find_quantities",
     "format_quantity",
     "parse_normalized",
@@ -102,7 +105,7 @@ class NotAQuantity:
 # -- policy: tolerances and lexicons ----------------------------------------------------
 
 Lexicon = tuple[tuple[str, str], ...]
-"""(surface form, canonical qualifier) pairs; zh-Hans forms also match Traditional."""
+"""(surface form, value) pairs.  Write zh-Hans: the scanner folds Traditional to it."""
 
 _PREFIX_QUALIFIERS: Lexicon = (
     ("近", "nearly"), ("将近", "nearly"), ("接近", "nearly"), ("几近", "nearly"),
@@ -219,13 +222,79 @@ class QuantityPolicy:
 DEFAULT_POLICY = QuantityPolicy()
 
 
+# -- public API ---------------------------------------------------------------------
+
+
+def find_quantities(text: str, policy: QuantityPolicy = DEFAULT_POLICY) -> list[QuantityMatch]:
+    """Every quantity phrase in ``text``, in order; spans index the original text."""
+    return _scan(text, policy, first_only=False)[0]
+
+
+def parse_quantity(
+    text: str, policy: QuantityPolicy = DEFAULT_POLICY
+) -> Union[Quantity, NotAQuantity]:
+    """The first quantity in ``text``, or `NotAQuantity` saying why there is none.
+
+    Total: it returns for every ``str`` and never guesses a number it cannot
+    read.  Results are immutable and cached per policy (the last
+    `PARSE_CACHE_SIZE` distinct texts), as claim sets repeat their phrases.
+    """
+    if not isinstance(text, str):
+        return NotAQuantity(repr(text), "not a string")
+    grammar_for(policy)  # registers the policy under its id for the cache
+    return _parse_cached(text, id(policy))
+
+
+PARSE_CACHE_SIZE = 1 << 14
+
+
+def clear_parse_cache() -> None:
+    """Forget cached `parse_quantity` results (for benchmarks and policy experiments)."""
+    _parse_cached.cache_clear()
+
+
+@functools.lru_cache(maxsize=PARSE_CACHE_SIZE)
+def _parse_cached(text: str, policy_id: int) -> Union[Quantity, NotAQuantity]:
+    policy = _GRAMMARS[policy_id][0]
+    try:
+        found, skipped = _scan(text, policy, first_only=True)
+    except Exception as exc:  # totality is the contract; the reason names the bug
+        return NotAQuantity(text, f"internal error: {exc!r}")
+    if found:
+        return found[0]
+    if skipped:
+        return NotAQuantity(text, skipped[0])
+    return NotAQuantity(text, "empty text" if not text.strip() else "no number found")
+
+
+def format_quantity(q: Quantity) -> str:
+    """Canonical text: ``(700, ∞) soft_hi=800 person``; read back by `parse_normalized`."""
+    return q.interval.format() + (f" {q.unit}" if q.unit else "")
+
+
+_NORMALIZED_RE = re.compile(r"\s*(?P<interval>.*?)(?:\s+(?P<unit>[A-Za-z_]+))?\s*")
+
+
+def parse_normalized(text: str) -> Quantity:
+    """Inverse of `format_quantity` (interval and unit; the qualifier is not stored).
+
+    Raises `QuantityError` on anything else.
+    """
+    m = _NORMALIZED_RE.fullmatch(text)
+    if m is None:
+        raise QuantityError(f"not a normalized quantity: {text!r}")
+    try:
+        interval = parse_interval(m["interval"])
+    except IntervalError as exc:
+        raise QuantityError(f"not a normalized quantity: {text!r}: {exc}") from None
+    return Quantity(interval, m["unit"], None, text, (0, len(text)))
+
+
 # -- grammar: the policy compiled to lookup tables and patterns, once per policy -------------
 
 _SPACES = " \t\u00a0"  # spacing allowed inside a phrase: 600 亿, more than 700
 _S = "[ \t\u00a0]*"
 _CN_MAGNITUDE = "(?:[十百千](?:万|亿)?|万|亿)"
-_EN_MAGNITUDES = ("thousand", "million", "billion", "trillion", "bn", "mn")
-_PLURAL_MAGNITUDES = {"thousands": 10**3, "millions": 10**6, "billions": 10**9}
 
 
 class _Lexicon:
@@ -347,7 +416,7 @@ def _compile(policy: QuantityPolicy) -> Grammar:
         f"|(?P<several_cls>(?<![{no_several}])[数几](?={_S}(?:{zh_units})))"
         r"|(?P<arabic>(?<![0-9])(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?)"
         f"|(?P<cn>(?!百分之)[{CN_NUMERAL_CHARS}]+)"
-        f"|(?P<plural>(?<![A-Za-z])(?:{'|'.join(plurals)})(?![A-Za-z]))"
+        f"|(?P<plural>(?<![A-Za-z])(?:{'|'.join(map(re.escape, plurals))})(?![A-Za-z]))"
     )
     stops = re.escape(policy.clause_breaks + CN_NUMERAL_CHARS + "半") + "0-9"
     distant = "|".join(_guarded(w, policy) for w in sorted(distant_quals, key=len)[::-1])
@@ -361,7 +430,7 @@ def _compile(policy: QuantityPolicy) -> Grammar:
         list_marker=re.compile(r"[.、](?![0-9])"),
         model_name=re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*[ ]\Z"),
         units=_Lexicon(units, policy),
-        en_magnitudes=_Lexicon(_EN_MAGNITUDES, policy),
+        en_magnitudes=_Lexicon(EN_MAGNITUDES, policy),
         prefix_qualifiers=_Lexicon(prefix_quals, policy),
         suffix_qualifiers=_Lexicon(suffix_quals, policy),
         currencies=_Lexicon(currencies, policy),
@@ -384,69 +453,6 @@ def _guarded(word: str, policy: QuantityPolicy) -> str:
 
 def _is_latin(ch: str) -> bool:
     return ch.isascii() and ch.isalpha()
-
-
-# -- public API ---------------------------------------------------------------------
-
-
-def find_quantities(text: str, policy: QuantityPolicy = DEFAULT_POLICY) -> list[QuantityMatch]:
-    """Every quantity phrase in ``text``, in order; spans index the original text."""
-    return _scan(text, policy, first_only=False)[0]
-
-
-def parse_quantity(
-    text: str, policy: QuantityPolicy = DEFAULT_POLICY
-) -> Union[Quantity, NotAQuantity]:
-    """The first quantity in ``text``, or `NotAQuantity` saying why there is none.
-
-    Total: it returns for every ``str`` and never guesses a number it cannot
-    read.  Results are immutable and cached per policy (the last
-    `PARSE_CACHE_SIZE` distinct texts), as claim sets repeat their phrases.
-    """
-    if not isinstance(text, str):
-        return NotAQuantity(repr(text), "not a string")
-    grammar_for(policy)  # registers the policy under its id for the cache
-    return _parse_cached(text, id(policy))
-
-
-PARSE_CACHE_SIZE = 1 << 14
-
-
-@functools.lru_cache(maxsize=PARSE_CACHE_SIZE)
-def _parse_cached(text: str, policy_id: int) -> Union[Quantity, NotAQuantity]:
-    policy = _GRAMMARS[policy_id][0]
-    try:
-        found, skipped = _scan(text, policy, first_only=True)
-    except Exception as exc:  # totality is the contract; the reason names the bug
-        return NotAQuantity(text, f"internal error: {exc!r}")
-    if found:
-        return found[0]
-    if skipped:
-        return NotAQuantity(text, skipped[0])
-    return NotAQuantity(text, "empty text" if not text.strip() else "no number found")
-
-
-def format_quantity(q: Quantity) -> str:
-    """Canonical text: ``(700, ∞) soft_hi=800 person``; read back by `parse_normalized`."""
-    return q.interval.format() + (f" {q.unit}" if q.unit else "")
-
-
-_NORMALIZED_RE = re.compile(r"\s*(?P<interval>.*?)(?:\s+(?P<unit>[A-Za-z_]+))?\s*")
-
-
-def parse_normalized(text: str) -> Quantity:
-    """Inverse of `format_quantity` (interval and unit; the qualifier is not stored).
-
-    Raises `QuantityError` on anything else.
-    """
-    m = _NORMALIZED_RE.fullmatch(text)
-    if m is None:
-        raise QuantityError(f"not a normalized quantity: {text!r}")
-    try:
-        interval = parse_interval(m["interval"])
-    except IntervalError as exc:
-        raise QuantityError(f"not a normalized quantity: {text!r}: {exc}") from None
-    return Quantity(interval, m["unit"], None, text, (0, len(text)))
 
 
 # -- scanning -------------------------------------------------------------------------------
@@ -579,7 +585,7 @@ def _read_range_suffix(folded: str, r: _Reading, g: Grammar) -> None:
     p = r.core_end
     after_of = _after_of(folded, p)
     if r.kind == "plural" and after_of is not None:
-        for word, scale in _PLURAL_MAGNITUDES.items():
+        for word, scale in EN_PLURAL_MAGNITUDES.items():
             end = after_of + len(word)
             if folded[after_of:end].lower() == word and not _is_latin(folded[end : end + 1]):
                 r.scale, p = scale, end

@@ -129,17 +129,17 @@ def _han_atoms(policy: TimePolicy) -> list[str]:
         f"(?P<close>{_han(policy.market_times)})",
         f"(?P<rday>{_han([*RELATIVE_DAYS, *CONTEXT_DAYS])})",
         # 周五, 上周五, 星期六, (周二)
-        f"(?P<wd>(?<![一二两三四五六七八九十几数每0-9０-９])(?P<wd_open>[（(])?(?P<wd_rel>{_REL})?"
+        f"(?P<wd>(?=[周星礼(（上本这下])(?<![一二两三四五六七八九十几数每0-9０-９])(?P<wd_open>[（(])?(?P<wd_rel>{_REL})?"
         f"(?:周|星期|礼拜)(?P<wd_n>[一二三四五六日天])(?(wd_open)[)）])(?![一二三四五六七八九十]))",
-        f"(?P<week>(?<!每)(?P<week_rel>{_REL})?周末|(?P<week_rel2>{_REL})(?:周|星期|礼拜)"
-        "(?![一二三四五六日天末围年边期岁刊报]))",
-        f"(?P<yearz>(?:{_NOT_AFTER_NUMBER}(?P<yearz_n>[〇零一二三四五六七八九]{{4}})|(?P<yearz_rel>[今去前明]))"
+        f"(?P<week>(?=[周上本这下])(?<!每)(?:(?P<week_rel>{_REL})?周末|(?P<week_rel2>{_REL})(?:周|星期|礼拜)"
+        "(?![一二三四五六日天末围年边期岁刊报])))",
+        f"(?P<yearz>(?=[〇零一二三四五六七八九今去前明])(?:{_NOT_AFTER_NUMBER}(?P<yearz_n>[〇零一二三四五六七八九]{{4}})|(?P<yearz_rel>[今去前明]))"
         f"{_GAP}年(?:{_GAP}(?P<yearz_part>{_han(policy.parts_of_year, _NOT_CALENDAR_WORD)}))?)",
-        f"(?P<monthz>(?:{_NOT_AFTER_NUMBER}(?P<monthz_n>十[一二]?|[一二三四五六七八九])|(?P<monthz_rel>{_REL}))"
+        f"(?P<monthz>(?=[一二三四五六七八九十上本这下])(?:{_NOT_AFTER_NUMBER}(?P<monthz_n>十[一二]?|[一二三四五六七八九])|(?P<monthz_rel>{_REL}))"
         f"{_GAP}月(?:{_GAP}(?P<monthz_part>{_han(policy.parts_of_month, _NOT_CALENDAR_WORD)}))?)",
-        f"(?P<dayz>{_NOT_AFTER_NUMBER}(?P<dayz_n>三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])"
+        f"(?P<dayz>(?=[一二三四五六七八九十]){_NOT_AFTER_NUMBER}(?P<dayz_n>三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])"
         f"{_GAP}(?P<dayz_mark>[日号])(?!{_GAP}(?:内|以内|之内)))",
-        f"(?P<zclockz>{_NOT_AFTER_NUMBER}(?P<zclockz_h>[零一二两三四五六七八九十]{{1,3}}){_GAP}"
+        f"(?P<zclockz>(?=[零一二两三四五六七八九十]){_NOT_AFTER_NUMBER}(?P<zclockz_h>[零一二两三四五六七八九十]{{1,3}}){_GAP}"
         f"(?:点(?![击赞评名数])|时(?![间候期代刻段]))(?:{_GAP}(?P<zclockz_m>{_D}{{1,2}}|{_CN}{{1,3}})"
         f"{_GAP}分|(?P<zclockz_half>半)|整)?)",
         f"(?P<pod>{_han(long_parts)})",

@@ -115,6 +115,9 @@ class TimePolicy:
     future_days_without_year: int = 45
     #: Same for a day without a month (21日): by default never after the anchor.
     future_days_without_month: int = 0
+    #: A weekday next to a date without a year may move it to another year (or
+    #: month) where the weekday fits, if no more than this many days from the anchor.
+    weekday_reach_days: int = 62
     #: Four-digit years outside this range are not years (1000年前 is a duration).
     year_range: tuple[int, int] = (1900, 2100)
     #: A zone word reaches a time at most this many characters on, within its clause.

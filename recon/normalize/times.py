@@ -19,8 +19,9 @@ How a mention is read (the numbers are in ``TimePolicy``):
   date, in the anchor's own offset (so a date-only anchor at midnight works).
 - **Weekdays**: 周五 is the most recent Friday on or before the anchor; 上周五 the
   Friday of the previous Monday–Sunday week, 本周五 of this one, 下周五 of the
-  next. A weekday next to a date (11 月 17 日週五) chooses among the candidate
-  years or months; when none agrees, the date wins.
+  next. A weekday next to a date without a year (12月5日(周二)) may move it to
+  the year or month where that weekday fits, if that is near the anchor;
+  otherwise the date wins over the weekday.
 - **Missing year or month**: 11月17日 is in the anchor's year unless that is
   more than ``future_days_without_year`` after the anchor (then last year);
   21日 is in the anchor's month unless after the anchor (then last month).
@@ -194,9 +195,27 @@ class TimeContext:
 
 
 def parse_time(text: str, ctx: TimeContext, policy: TimePolicy = DEFAULT_POLICY) -> TimeSpan | NotATime:
-    """The first time expression in ``text``, or why there is none. Never raises."""
+    """The first time expression in ``text``, or why there is none. Never raises.
+
+    Results are memoized (claim files repeat their time strings): only the
+    anchor's date and the two zones of ``ctx`` matter to the result.
+    """
     if not isinstance(text, str):
         return NotATime(repr(text), "not a string")
+    key = (text, ctx.anchor.date(), ctx.home_zone, ctx.local_zone, id(_grammar(policy)))
+    result = _MEMO.get(key)
+    if result is None:
+        if len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.clear()
+        result = _MEMO[key] = _parse_time(text, ctx, policy)
+    return result
+
+
+_MEMO: dict[tuple[object, ...], TimeSpan | NotATime] = {}
+_MEMO_SIZE: Final = 8192
+
+
+def _parse_time(text: str, ctx: TimeContext, policy: TimePolicy) -> TimeSpan | NotATime:
     if not text.strip():
         return NotATime(text, "empty text")
     first_failure = None
@@ -311,6 +330,8 @@ def _resolve(m: TimeMention, ctx: TimeContext, policy: TimePolicy, carry: _Carry
     end_utc = (end - tz.utcoffset(end)).replace(tzinfo=UTC)  # type: ignore[operator]
     if end_utc <= start_utc:  # a wall-clock hour skipped by daylight saving
         end_utc = start_utc + (end - start)
+    if end_utc <= start_utc:
+        return "an empty interval"
     return start_utc, end_utc, precision, zone, day
 
 
@@ -383,8 +404,9 @@ def _calendar_day(m: TimeMention, anchor: date, policy: TimePolicy) -> date | st
     future = policy.future_days_without_year if m.month is not None else policy.future_days_without_month
     limit = anchor + timedelta(days=future)
     ordered = [d for d in reversed(days) if d <= limit] + [d for d in days if d > limit]
-    if m.weekday is not None:  # a weekday next to the date picks the year or month
-        return next((d for d in ordered if d.weekday() == m.weekday), ordered[0])
+    if m.weekday is not None and ordered[0].weekday() != m.weekday:  # 12月5日(周二): is it this year's?
+        reach = timedelta(days=policy.weekday_reach_days)
+        return next((d for d in ordered if d.weekday() == m.weekday and abs(d - anchor) <= reach), ordered[0])
     return ordered[0]
 
 

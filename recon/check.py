@@ -1,0 +1,189 @@
+"""Fact-checking a new claim against a reconciled corpus.
+
+One verdict per claim:
+
+- ``supported``: the best-supported value (the latest, when the value evolves) agrees with it;
+- ``contradicted``: the best-supported value rules it out;
+- ``outdated``: it agrees with an earlier value that was superseded later;
+- ``disputed``: the sources themselves conflict about it;
+- ``unverifiable``: the corpus says nothing about it (the reason says which part was not understood).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from recon.normalize.claims import NormalizedClaim
+from recon.reconcile import Result, SlotResult
+from recon.sentence import ParsedClaim, SentenceReader, reader_for
+from recon.values import Comparison, TermValue, compare
+
+CheckVerdict = Literal["supported", "contradicted", "outdated", "disputed", "unverifiable"]
+EXIT_CODES: dict[str, int] = {"supported": 0, "contradicted": 1, "outdated": 1, "disputed": 1, "unverifiable": 3}
+COMPATIBLE = {Comparison.EQUAL, Comparison.NARROWER, Comparison.BROADER, Comparison.OVERLAP}
+#: How much a reading whose subject the sentence only implies is trusted, relative to a named one.
+IMPLIED_SUBJECT_FACTOR = 0.8
+
+
+@dataclass(frozen=True)
+class Evidence:
+    claim: NormalizedClaim
+    stance: Literal["for", "against"]
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        c = self.claim
+        return {"claim": c.id, "source": c.source.id, "outlet": c.source.outlet, "stance": self.stance,
+                "value": c.claim.value, "normalized": c.value.format(), "time": c.claim.time,
+                "time_utc": c.as_of.format() if c.as_of else None, "quote": c.claim.quote,
+                "confidence": self.confidence}
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    verdict: CheckVerdict
+    confidence: float
+    claim: ParsedClaim
+    slot: str | None
+    explanation: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_CODES[self.verdict]
+
+    def to_dict(self) -> dict[str, Any]:
+        c = self.claim
+        return {
+            "verdict": self.verdict,
+            "confidence": round(self.confidence, 4),
+            "claim": {"text": c.text, "subject": c.subject, "property": c.property, "object": c.object,
+                      "value": c.value_text, "normalized": c.value.format() if c.value else None,
+                      "time": c.time_text, "time_utc": c.as_of.format() if c.as_of else None,
+                      "not_understood": list(c.missing)},
+            "slot": self.slot,
+            "explanation": self.explanation,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+def check(parsed: ParsedClaim, result: Result) -> CheckResult:
+    if not parsed.is_complete() or parsed.subject is None or parsed.property is None or parsed.value is None:
+        return CheckResult("unverifiable", 0.0, parsed, None,
+                           "Not understood: " + "; ".join(parsed.missing or ("incomplete claim",)) + ".")
+    found = result.slot(parsed.subject, parsed.property, parsed.object)
+    if found is None:
+        return CheckResult("unverifiable", 0.0, parsed, None,
+                           f"The corpus has no claims about {parsed.subject}'s {parsed.property}"
+                           + (f" at {parsed.object}" if parsed.object else "") + ".")
+    return _judge(parsed, found, result)
+
+
+def _judge(parsed: ParsedClaim, found: SlotResult, result: Result) -> CheckResult:
+    assert parsed.value is not None
+    evidence_claims = [c for c in found.slot.claims if c.counts_as_evidence]
+    stances = {c.id: compare(parsed.value, c.value) for c in evidence_claims}
+    evidence = [Evidence(c, "for" if stances[c.id] in COMPATIBLE else "against", result.confidence[c.id])
+                for c in evidence_claims if stances[c.id] is not Comparison.DISTINCT]
+    scale = 1.0 if parsed.subject_explicit else IMPLIED_SUBJECT_FACTOR
+    slot_id = found.slot.slug
+    verdict = found.verdict
+    if verdict.verdict == "conflict":
+        return CheckResult("disputed", verdict.confidence * scale, parsed, slot_id,
+                           f"The sources conflict here: {verdict.explanation}", evidence)
+    reference = _reference_claims(parsed, found)
+    matching = [c for c in reference if stances.get(c.id) in COMPATIBLE]
+    if matching:
+        conf = max(result.confidence[c.id] for c in matching) * scale
+        return CheckResult("supported", conf, parsed, slot_id, _explain("agrees with", matching), evidence)
+    ruling = [c for c in reference if stances.get(c.id) is not Comparison.DISTINCT]
+    earlier = [c for c in evidence_claims if stances[c.id] in COMPATIBLE and c not in reference]
+    if earlier and parsed.as_of is None and ruling:
+        conf = max(result.confidence[c.id] for c in ruling) * scale
+        return CheckResult("outdated", conf, parsed, slot_id,
+                           _explain("was true earlier:", earlier) + " " + _explain("later superseded by", ruling),
+                           evidence)
+    if ruling:
+        conf = max(result.confidence[c.id] for c in ruling) * scale
+        return CheckResult("contradicted", conf, parsed, slot_id, _explain("is ruled out by", ruling), evidence)
+    known = ", ".join(sorted({c.claim.value for c in evidence_claims}))
+    return CheckResult("unverifiable", 0.0, parsed, slot_id,
+                       f"The corpus states other values here ({known}), none of which bears on this one.", evidence)
+
+
+def _reference_claims(parsed: ParsedClaim, found: SlotResult) -> list[NormalizedClaim]:
+    """The claims a new claim is judged against: the best-supported state, at the claim's time or now.
+
+    For an evolving value that is the readings at the claim's time (or the last
+    before it), and without a time the latest readings; otherwise the best group.
+    """
+    claims = {c.id: c for c in found.slot.claims if c.counts_as_evidence}
+    if found.verdict.verdict == "evolving":
+        dated = [c for c in claims.values() if c.as_of is not None]
+        if parsed.as_of is not None:
+            at_time = [c for c in dated if c.as_of.overlaps(parsed.as_of)]  # type: ignore[union-attr]
+            if at_time:
+                return sorted(at_time, key=lambda c: c.id)
+            dated = [c for c in dated if c.as_of.start <= parsed.as_of.start] or dated  # type: ignore[union-attr]
+        if dated:
+            latest = max(dated, key=lambda c: (c.as_of.end, c.id))  # type: ignore[union-attr]
+            return sorted((c for c in dated if c.as_of.overlaps(latest.as_of)),  # type: ignore[union-attr,arg-type]
+                          key=lambda c: c.id)
+    states = found.verdict.best
+    if len(states) > 1:  # several values hold at once (roles): any of them
+        return sorted((claims[i] for s in states for i in s.claims if i in claims), key=lambda c: c.id)
+    return sorted((claims[i] for i in states[0].claims if i in claims), key=lambda c: c.id) if states else []
+
+
+def _explain(verb: str, claims: list[NormalizedClaim]) -> str:
+    shown = "; ".join(f"{c.claim.value} ({c.source.id}{', ' + c.claim.time if c.claim.time else ''})"
+                      for c in claims[:4])
+    more = f" and {len(claims) - 4} more" if len(claims) > 4 else ""
+    return f"The claim {verb} {shown}{more}."
+
+
+class Checker:
+    """A reconciled corpus ready to check sentences and structured claims against."""
+
+    def __init__(self, result: Result, reader: SentenceReader) -> None:
+        self.result = result
+        self.reader = reader
+
+    def check_sentence(self, sentence: str) -> CheckResult:
+        return check(self.reader.read(sentence), self.result)
+
+    def check_structured(self, subject: str, prop: str, value: str, as_of: str | None = None,
+                         obj: str | None = None) -> CheckResult:
+        return check(self.reader.read_structured(subject, prop, value, as_of, obj), self.result)
+
+
+def build_checker(result: Result, corpus_entities: dict[str, list[str]],
+                  terms: dict[str, tuple[list[str], TermValue]]) -> Checker:
+    claims = list(result.claims.values())
+    properties = {c.prop.id: c.prop for c in claims}
+    return Checker(result, reader_for(claims, corpus_entities, properties, terms))
+
+
+def load_checker(claims_dir: Path, use_cache: bool = True) -> Checker:
+    """The checker for a claims folder, from the cache when its files have not changed."""
+    from recon import cache
+
+    key = cache.corpus_key(claims_dir) if use_cache else ""
+    cached = cache.load_cached(key) if use_cache else None
+    if isinstance(cached, Checker):
+        return cached
+    from recon.corpus import load_corpus
+    from recon.diagnostics import ReconError, has_errors
+    from recon.normalize.claims import term_value
+    from recon.reconcile import reconcile
+
+    corpus, diagnostics = load_corpus(claims_dir, display_base=claims_dir.resolve().parent)
+    if has_errors(diagnostics):
+        raise ReconError(f"the claims in {claims_dir} do not load cleanly; run `recon lint {claims_dir}`")
+    terms = {t.id: (list(t.names), term_value(t.id, corpus.terms)) for t in corpus.terms.values()}
+    checker = build_checker(reconcile(corpus), {e.id: list(e.names) for e in corpus.entities.values()}, terms)
+    if use_cache:
+        cache.store(key, checker)
+    return checker

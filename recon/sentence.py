@@ -1,0 +1,245 @@
+"""Reading a sentence (Simplified, Traditional or English) as a claim: entities, property, value, time.
+
+Nothing here knows the seed story: entities come from the alias table,
+properties from each property's multilingual ``lexicon`` in the vocabulary,
+values from the quantity and time parsers, roles from the term names. The
+corpus is used only to prefer readings that name a slot it knows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from recon.model import Property
+from recon.normalize.claims import NormalizedClaim
+from recon.normalize.names import AliasIndex, Mention
+from recon.normalize.quantity import NotAQuantity, Quantity, find_quantities, parse_quantity
+from recon.normalize.script import match_key, squash_key
+from recon.normalize.times import NotATime, TimeContext, TimeSpan, find_times, parse_time
+from recon.values import QuantityValue, TermValue, TextValue, TimeValue, Value
+
+QUANTITY_KINDS = {"count", "money", "percent", "quantity"}
+UNIT_KINDS = {"person": {"count"}, "USD": {"money"}, "CNY": {"money"}, "percent": {"percent"}}
+
+
+@dataclass(frozen=True)
+class ParsedClaim:
+    """What recon understood of a sentence; ``missing`` names the parts it could not find."""
+
+    text: str
+    subject: str | None = None
+    property: str | None = None
+    object: str | None = None
+    value_text: str | None = None
+    value: Value | None = None
+    time_text: str | None = None
+    as_of: TimeSpan | None = None
+    subject_explicit: bool = True
+    missing: tuple[str, ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def is_complete(self) -> bool:
+        return not self.missing
+
+
+class SentenceReader:
+    """Reads sentences against one reconciled corpus's vocabulary and slots."""
+
+    def __init__(self, entities: dict[str, list[str]], properties: dict[str, Property],
+                 terms: dict[str, tuple[list[str], TermValue]], slots: set[tuple[str, str, str | None]],
+                 context: TimeContext) -> None:
+        self.aliases = AliasIndex(entities)
+        self.properties = properties
+        self.terms = terms
+        self.slots = slots
+        self.context = context
+        self.key = ""
+        self.lexicon = sorted({(match_key(word), pid) for pid, p in properties.items()
+                               for word in [*p.lexicon, p.label] if len(word) >= 2}, key=lambda x: -len(x[0]))
+
+    def read(self, sentence: str) -> ParsedClaim:
+        key = self.key = match_key(sentence)
+        mentions = [m for m in self.aliases.find_mentions(sentence) if m.entity_id]
+        times = find_times(sentence, self.context)
+        quantities = [q for q in find_quantities(sentence) if not _inside_any(q.span, times)]
+        term = self._term(sentence, mentions)
+        scores = self._property_scores(key)
+        candidates = self._candidates(scores, mentions, quantities, times, term)
+        if not candidates:
+            return ParsedClaim(sentence, missing=self._what_is_missing(mentions, scores, quantities, times, term))
+        return replace(max(candidates, key=_ranking)[1], text=sentence)
+
+    def read_structured(self, subject: str, prop: str, value: str, as_of: str | None = None,
+                        obj: str | None = None) -> ParsedClaim:
+        """A claim given as parts: ids or names for subject/object, an id or word for the property."""
+        missing: list[str] = []
+        subject_id = self._entity(subject, "subject", missing)
+        object_id = self._entity(obj, "object", missing) if obj else None
+        pid = prop if prop in self.properties else (self._property_scores(match_key(prop)).most_common(1) or
+                                                     [(None, 0)])[0][0]
+        if pid is None:
+            missing.append(f"unknown property '{prop}'")
+        parsed_value = self._parse_value(value, self.properties[pid], missing) if pid else None
+        when = None
+        if as_of:
+            when = parse_time(as_of, self.context)
+            if isinstance(when, NotATime):
+                missing.append(f"cannot read the time '{as_of}': {when.reason}")
+                when = None
+        text = f"{subject} · {prop} · {value}" + (f" · {obj}" if obj else "") + (f" · as of {as_of}" if as_of else "")
+        return ParsedClaim(text, subject_id, pid, object_id, value, parsed_value, as_of, when, True, tuple(missing))
+
+    def _entity(self, name: str | None, role: str, missing: list[str]) -> str | None:
+        if name is None:
+            return None
+        if name in self.aliases.entity_ids:
+            return name
+        resolution = self.aliases.resolve(name)
+        if resolution.how == "exact" and resolution.entity_id:
+            return resolution.entity_id
+        hint = f" (did you mean {', '.join(resolution.candidates)}?)" if resolution.candidates else ""
+        missing.append(f"unknown {role} '{name}'{hint}")
+        return None
+
+    def _parse_value(self, text: str, prop: Property, missing: list[str]) -> Value | None:
+        if prop.kind in QUANTITY_KINDS:
+            q = parse_quantity(text)
+            if isinstance(q, NotAQuantity):
+                missing.append(f"cannot read '{text}' as a {prop.kind}: {q.reason}")
+                return None
+            return QuantityValue(q.interval, q.unit or prop.unit)
+        if prop.kind == "datetime":
+            t = parse_time(text, self.context)
+            if isinstance(t, NotATime):
+                missing.append(f"cannot read '{text}' as a time: {t.reason}")
+                return None
+            return TimeValue(t)
+        if prop.kind == "role":
+            term = self._term(text, [])
+            if term is None:
+                missing.append(f"'{text}' names no known role")
+                return None
+            return term[1]
+        return TextValue(squash_key(text), text)
+
+    def _term(self, sentence: str, mentions: list[Mention]) -> tuple[str, TermValue] | None:
+        key = squash_key(sentence)
+        stripped = key
+        for mention in mentions:
+            stripped = stripped.replace(squash_key(mention.text), " ")
+        best: tuple[int, str, TermValue] | None = None
+        for names, value in self.terms.values():
+            for name in names:
+                k = squash_key(name)
+                if k and (k in stripped or k in key) and (best is None or len(k) > best[0]):
+                    best = (len(k), name, value)
+        return (best[1], best[2]) if best else None
+
+    def _property_scores(self, key: str) -> Counter[str]:
+        scores: Counter[str] = Counter()
+        for word, pid in self.lexicon:
+            if word in key:
+                scores[pid] += len(word)
+        return scores
+
+    def _lexicon_positions(self, key: str, pid: str) -> list[int]:
+        """Where the words naming a property occur: a value is read near them."""
+        return [i for word, p in self.lexicon if p == pid for i in _occurrences(key, word)]
+
+    def _candidates(self, scores: Counter[str], mentions: list[Mention], quantities: list[Quantity],
+                    times: list[TimeSpan], term: tuple[str, TermValue] | None
+                    ) -> list[tuple[tuple[int, int, int, int], ParsedClaim]]:
+        found = []
+        mentioned = list(dict.fromkeys(m.entity_id for m in mentions if m.entity_id))
+        for pid, prop in self.properties.items():
+            reading = self._value_for(prop, quantities, times, term)
+            if reading is None:
+                continue
+            value_text, value, as_of = reading
+            for subject, obj, explicit in self._slots_for(pid, mentioned):
+                parsed = ParsedClaim(
+                    text="", subject=subject, property=pid, object=obj, value_text=value_text, value=value,
+                    time_text=as_of.text if as_of else None, as_of=as_of, subject_explicit=explicit)
+                rank = (scores[pid], int(explicit), int(obj is None or obj in mentioned), -len(pid))
+                found.append((rank, parsed))
+        return [(rank, parsed) for rank, parsed in found if rank[0] > 0 or _is_role(parsed, self)]
+
+    def _value_for(self, prop: Property, quantities: list[Quantity], times: list[TimeSpan],
+                   term: tuple[str, TermValue] | None) -> tuple[str, Value, TimeSpan | None] | None:
+        as_of = times[0] if times else None
+        if prop.kind in QUANTITY_KINDS:
+            fitting = [q for q in quantities if q.unit is None or prop.kind in UNIT_KINDS.get(q.unit, {prop.kind})]
+            if not fitting:
+                return None
+            anchors = self._lexicon_positions(self.key, prop.id)
+            q = min(fitting, key=lambda q: (_distance(q.span, anchors), q.span))
+            return q.text, QuantityValue(q.interval, q.unit or prop.unit), as_of
+        if prop.kind == "datetime" and times:
+            return times[0].text, TimeValue(times[0]), None
+        if prop.kind == "role" and term is not None:
+            return term[0], term[1], as_of
+        return None
+
+    def _slots_for(self, pid: str, mentioned: list[str]) -> list[tuple[str, str | None, bool]]:
+        """(subject, object, subject named in the sentence) for slots of this property."""
+        slots = [(s, o) for s, p, o in self.slots if p == pid]
+        named = [(s, o, True) for s, o in slots if s in mentioned and (o is None or o in mentioned)]
+        if named:
+            return named
+        loose = [(s, o, True) for s, o in slots if s in mentioned]
+        if loose:
+            return loose
+        implied = {s for s, _ in slots}
+        return [(s, o, False) for s, o in slots] if len(implied) == 1 else []
+
+    def _what_is_missing(self, mentions: list[Mention], scores: Counter[str], quantities: list[Quantity],
+                         times: list[TimeSpan], term: tuple[str, TermValue] | None) -> tuple[str, ...]:
+        missing = []
+        if not mentions:
+            missing.append("no known entity is named (the corpus knows its entities by their aliases)")
+        if not scores and term is None:
+            missing.append("no known property is named (words such as 签署/signed, 员工/employees, 股份/stake)")
+        if not (quantities or times or term):
+            missing.append("no value: no number, date or role was found")
+        if not missing:
+            missing.append("the corpus has no claims about the entity and property named together")
+        return tuple(missing)
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    found, start = [], text.find(word)
+    while start >= 0:
+        found.append(start)
+        start = text.find(word, start + 1)
+    return found
+
+
+def _distance(span: tuple[int, int], anchors: list[int]) -> int:
+    return min((min(abs(a - span[0]), abs(a - span[1])) for a in anchors), default=0)
+
+
+def _inside_any(span: tuple[int, int], times: list[TimeSpan]) -> bool:
+    return any(t.span[0] <= span[0] and span[1] <= t.span[1] for t in times)
+
+
+def _ranking(item: tuple[tuple[int, int, int, int], ParsedClaim]) -> tuple[tuple[int, int, int, int], str]:
+    rank, parsed = item
+    return rank, f"{parsed.subject}|{parsed.property}|{parsed.object}"
+
+
+def _is_role(parsed: ParsedClaim, reader: SentenceReader) -> bool:
+    return parsed.property is not None and reader.properties[parsed.property].kind == "role"
+
+
+def reader_for(claims: list[NormalizedClaim], entities: dict[str, list[str]], properties: dict[str, Property],
+               terms: dict[str, tuple[list[str], TermValue]]) -> SentenceReader:
+    """A reader whose 'now' is the corpus's latest publication, in its most common zones."""
+    latest = max((c.as_of.end for c in claims if c.as_of is not None), default=None)
+    zones = Counter(c.source.zone for c in claims)
+    local = Counter(c.source.local_zone for c in claims if c.source.local_zone)
+    home = zones.most_common(1)[0][0] if zones else "UTC"
+    anchor = latest or dt.datetime.now(dt.timezone.utc)
+    context = TimeContext(anchor=anchor, home_zone=home, local_zone=local.most_common(1)[0][0] if local else None)
+    return SentenceReader(entities, properties, terms, {c.slot for c in claims}, context)

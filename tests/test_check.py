@@ -1,0 +1,125 @@
+"""`recon check`: sentences in three scripts and structured claims get one verdict each, with evidence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from recon.check import load_checker
+from recon.cli import main
+from tests.corpus_builder import source, write
+
+REPO = Path(__file__).resolve().parent.parent
+SENTENCES = [line.rstrip("\n").split("\t") for line in
+             (REPO / "tests/data/check_sentences.tsv").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+
+
+@pytest.fixture(scope="module")
+def seed_checker():  # type: ignore[no-untyped-def]
+    return load_checker(REPO / "claims", use_cache=False)
+
+
+@pytest.mark.parametrize(("expected", "sentence"), SENTENCES)
+def test_own_sentence_set(seed_checker, expected: str, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert seed_checker.check_sentence(sentence).verdict == expected
+
+
+def test_every_verdict_is_in_the_test_set() -> None:
+    assert {expected for expected, _ in SENTENCES} == {"supported", "contradicted", "outdated", "disputed",
+                                                       "unverifiable"}
+
+
+def test_traditional_and_simplified_read_the_same(seed_checker) -> None:  # type: ignore[no-untyped-def]
+    simplified = seed_checker.check_sentence("超过700名OpenAI员工签署了联名信")
+    traditional = seed_checker.check_sentence("超過700名OpenAI員工簽署了聯名信")
+    assert (simplified.claim.subject, simplified.claim.property, simplified.verdict) == \
+        (traditional.claim.subject, traditional.claim.property, traditional.verdict)
+
+
+def test_unverifiable_says_what_was_not_understood(seed_checker) -> None:  # type: ignore[no-untyped-def]
+    result = seed_checker.check_sentence("The Eiffel tower is 330 metres tall")
+    assert "no known entity" in result.explanation
+    assert result.confidence == 0.0 and result.evidence == []
+
+
+def test_outdated_evidence_shows_both_sides(seed_checker) -> None:  # type: ignore[no-untyped-def]
+    result = seed_checker.check_sentence("About 500 OpenAI employees signed the letter")
+    stances = {e.claim.claim.value: e.stance for e in result.evidence}
+    assert stances["近 500 名"] == "for" and stances["738人"] == "against"
+
+
+def small_corpus(root: Path) -> Path:
+    return write(root, [
+        source("a", "2023-11-20T23:00:00+08:00", [{"subject": "letter", "property": "signatories",
+                                                   "value": "近 500 名", "time": "11月 20 日"}]),
+        source("b", "2023-11-22T12:00:00+08:00", [{"subject": "letter", "property": "signatories", "value": "738人"},
+                                                  {"subject": "microsoft", "property": "market-cap-change",
+                                                   "value": "600 亿美元"}]),
+        source("c", "2023-11-22T12:00:00+08:00", [{"subject": "microsoft", "property": "market-cap-change",
+                                                   "value": "近300亿美元"}]),
+    ])
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), [
+    ("738 people signed the letter", "supported"),
+    ("近500人签署了联名信", "outdated"),
+    ("3000 people signed the letter", "contradicted"),
+    ("微软市值增加了600亿美元", "disputed"),
+    ("Paris has two million people", "unverifiable"),
+])
+def test_verdicts_on_a_hand_made_corpus(tmp_path: Path, sentence: str, verdict: str) -> None:
+    checker = load_checker(small_corpus(tmp_path / "claims"), use_cache=False)
+    assert checker.check_sentence(sentence).verdict == verdict
+
+
+def cli(*args: str, stdin: str | None = None) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["check", "--claims", str(REPO / "claims"), *args], input=stdin)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+def test_exit_codes_follow_the_verdict() -> None:
+    assert cli("OpenAI has about 770 employees")[0] == 0
+    assert cli("OpenAI has 2000 employees")[0] == 1
+    assert cli("The Eiffel tower is 330 metres tall")[0] == 3
+    assert cli("OpenAI has about 770 employees", "The Eiffel tower is 330 metres tall")[0] == 3
+    assert cli("OpenAI has 2000 employees", "The Eiffel tower is 330 metres tall")[0] == 1
+    assert cli("--subject", "sam-altman")[0] == 2
+
+
+def test_json_output_shape() -> None:
+    code, output = cli("--format", "json", "Emmett Shear is a co-founder of Twitch")
+    payload = json.loads(output)
+    assert code == 0
+    assert set(payload) == {"verdict", "confidence", "claim", "slot", "explanation", "evidence"}
+    assert payload["slot"] == "emmett-shear--role--twitch"
+    assert {"claim", "source", "value", "quote", "stance"} <= set(payload["evidence"][0])
+
+
+def test_sentences_from_standard_input() -> None:
+    code, output = cli("--format", "json", stdin="OpenAI has about 770 employees\n\nOpenAI has 2000 employees\n")
+    assert code == 1
+    assert [r["verdict"] for r in json.loads(output)] == ["supported", "contradicted"]
+
+
+def test_structured_claim() -> None:
+    code, output = cli("--subject", "Sam Altman", "--property", "role", "--value", "CEO", "--object", "OpenAI")
+    assert code == 0 and "SUPPORTED" in output
+    code, output = cli("--subject", "sam-altmann", "--property", "role", "--value", "CEO")
+    assert code == 3 and "unknown subject 'sam-altmann'" in output
+
+
+def test_cache_is_keyed_by_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from recon import cache
+
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    corpus = small_corpus(tmp_path / "claims")
+    first = cache.corpus_key(corpus)
+    load_checker(corpus)
+    assert (tmp_path / "cache" / f"{first}.pickle").exists()
+    (corpus / "c.yaml").write_text((corpus / "c.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert cache.corpus_key(corpus) != first
