@@ -30,7 +30,7 @@ IMPLIED_SUBJECT_FACTOR = 0.8
 @dataclass(frozen=True)
 class Evidence:
     claim: NormalizedClaim
-    stance: Literal["for", "against"]
+    stance: Literal["for", "against", "superseded"]
     confidence: float
 
     def to_dict(self) -> dict[str, Any]:
@@ -85,7 +85,8 @@ def _judge(parsed: ParsedClaim, found: SlotResult, result: Result) -> CheckResul
     assert parsed.value is not None
     evidence_claims = [c for c in found.slot.claims if c.counts_as_evidence]
     stances = {c.id: compare(parsed.value, c.value) for c in evidence_claims}
-    evidence = [Evidence(c, "for" if stances[c.id] in COMPATIBLE else "against", result.confidence[c.id])
+    reference = _reference_claims(parsed, found)
+    evidence = [Evidence(c, _stance(c, stances[c.id], reference, found), result.confidence[c.id])
                 for c in evidence_claims if stances[c.id] is not Comparison.DISTINCT]
     scale = 1.0 if parsed.subject_explicit else IMPLIED_SUBJECT_FACTOR
     slot_id = found.slot.slug
@@ -93,7 +94,6 @@ def _judge(parsed: ParsedClaim, found: SlotResult, result: Result) -> CheckResul
     if verdict.verdict == "conflict":
         return CheckResult("disputed", verdict.confidence * scale, parsed, slot_id,
                            f"The sources conflict here: {verdict.explanation}", evidence)
-    reference = _reference_claims(parsed, found)
     matching = [c for c in reference if stances.get(c.id) in COMPATIBLE]
     if matching:
         conf = max(result.confidence[c.id] for c in matching) * scale
@@ -111,6 +111,19 @@ def _judge(parsed: ParsedClaim, found: SlotResult, result: Result) -> CheckResul
     known = ", ".join(sorted({c.claim.value for c in evidence_claims}))
     return CheckResult("unverifiable", 0.0, parsed, slot_id,
                        f"The corpus states other values here ({known}), none of which bears on this one.", evidence)
+
+
+def _stance(claim: NormalizedClaim, comparison: Comparison, reference: list[NormalizedClaim],
+            found: SlotResult) -> Literal["for", "against", "superseded"]:
+    """For or against the new claim; an earlier reading of an evolving value that differs is superseded."""
+    if comparison in COMPATIBLE:
+        return "for"
+    if found.verdict.verdict == "evolving" and claim not in reference and claim.as_of is not None:
+        starts = [c.as_of.start for c in reference if c.as_of is not None]
+        outdated_itself = all(compare(claim.value, c.value) not in COMPATIBLE for c in reference)
+        if starts and claim.as_of.end <= min(starts) and outdated_itself:
+            return "superseded"
+    return "against"
 
 
 def _reference_claims(parsed: ParsedClaim, found: SlotResult) -> list[NormalizedClaim]:

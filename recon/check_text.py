@@ -22,6 +22,7 @@ def render_check(result: CheckResult) -> str:
     for item in result.evidence:
         c = item.claim
         when = f", {c.claim.time}" if c.claim.time else ""
-        lines.append(f"  {'+' if item.stance == 'for' else '-'} {c.source.id} ({c.source.outlet}{when}): "
+        mark = {"for": "+", "against": "-", "superseded": "~"}[item.stance]
+        lines.append(f"  {mark} {c.source.id} ({c.source.outlet}{when}): "
                      f"{c.claim.value} — “{c.claim.quote}”")
     return "\n".join(lines)

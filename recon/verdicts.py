@@ -17,6 +17,8 @@ from recon.relations import Edge, RelationKind
 from recon.values import QuantityValue, TermValue, TimeValue, Value
 
 Verdict = Literal["single", "agree", "compatible", "evolving", "conflict"]
+#: Two conflicting values whose support differs by less than this share are reported as undecided.
+CLOSE_SUPPORT = 0.05
 VERDICT_ORDER: tuple[Verdict, ...] = ("conflict", "evolving", "compatible", "agree", "single")
 
 
@@ -50,8 +52,10 @@ def judge(slot: Slot, confidence: Mapping[str, float], origins: Mapping[str, str
     verdict = _verdict(evidence, edges, origins)
     states = _states(slot, evidence, verdict, confidence, origins)
     best = states if verdict == "evolving" or _multi_valued(edges) else states[:1]
+    tied = verdict == "conflict" and len(states) > 1 and \
+        states[0].support - states[1].support <= CLOSE_SUPPORT * states[0].support
     return SlotVerdict(verdict, best, _confidence(verdict, states, confidence),
-                       explain(verdict, edges, best), sorted(counted))
+                       explain(verdict, edges, best, tied), sorted(counted))
 
 
 def _confidence(verdict: Verdict, states: list[ValueState], confidence: Mapping[str, float]) -> float:
@@ -120,7 +124,7 @@ def precision_rank(value: Value) -> float:
     return 0.0
 
 
-def explain(verdict: Verdict, edges: list[Edge], best: list[ValueState]) -> str:
+def explain(verdict: Verdict, edges: list[Edge], best: list[ValueState], tied: bool = False) -> str:
     """A sentence or two a person can check against the table of claims."""
     kinds_shown = {"conflict": [RelationKind.CONFLICTS], "evolving": [RelationKind.EVOLVES, RelationKind.REFINES],
                    "compatible": [RelationKind.REFINES], "agree": [RelationKind.AGREES, RelationKind.COEXISTS,
@@ -138,6 +142,8 @@ def explain(verdict: Verdict, edges: list[Edge], best: list[ValueState]) -> str:
     if unique:
         shown = "; ".join(unique[:4]) + ("; …" if len(unique) > 4 else "")
         text += " " + shown[0].upper() + shown[1:] + "."
-    if best:
+    if tied:
+        text += " Neither value is clearly better supported: check the sources."
+    elif best:
         text += f" Best supported: {best[0].value}" + (f" ({best[0].as_of_text})" if best[0].as_of_text else "") + "."
     return text
