@@ -107,10 +107,15 @@ def _state(group: list[NormalizedClaim], confidence: Mapping[str, float], origin
         value=precise.claim.value,
         normalized=precise.value.format(),
         as_of=latest.as_of.format() if latest.as_of else None,
-        as_of_text=latest.claim.time,
+        as_of_text=latest.claim.time or _publication_label(latest),
         support=round(sum(best_by_origin.values()), 6),
         claims=tuple(c.id for c in group),
     )
+
+
+def _publication_label(claim: NormalizedClaim) -> str:
+    moment = claim.source.written or claim.source.published
+    return f"at publication ({moment.isoformat()[:10]})" if moment else "at publication"
 
 
 def precision_rank(value: Value) -> float:

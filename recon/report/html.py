@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from recon.report.markdown import SECTIONS
+from recon.report.markdown import SECTIONS, short_span
 from recon.report.svg import legend, slot_graph, timeline_chart, trust_chart
 
 STYLE = """
@@ -116,7 +116,7 @@ def _slot(slot: dict[str, Any]) -> str:
         f"<tr><td>{escape(c['id'])}</td><td>{escape(c['source'])}</td><td>{escape(c['raw_value'])}"
         f"{'' if c['modality'] == 'asserted' else ' <i>(' + escape(c['modality']) + ')</i>'}</td>"
         f"<td><code>{escape(c['normalized'])}</code></td><td>{escape(c['time']['text'] or 'at publication')}"
-        f"<br><code>{escape(c['time']['utc'] or '')}</code></td><td class=\"quote\">{escape(c['quote'])}</td>"
+        f"<br><code>{escape(short_span(c['time']['utc']))}</code></td><td class=\"quote\">{escape(c['quote'])}</td>"
         f"<td>{escape('; '.join(edges.get(c['id'], [])))}</td><td>{c['confidence']:.2f}</td></tr>"
         for c in slot["claims"])
     return (f'<section class="slot" id="{escape(slot["id"])}" data-verdict="{slot["verdict"]}" '

@@ -36,6 +36,22 @@ def cell(text: object) -> str:
     return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("\r", " ")
 
 
+def short_span(span: str | None) -> str:
+    """`2023-11-17T08:00:00Z/2023-11-18T08:00:00Z America/Los_Angeles day` → `2023-11-17 08:00 → 11-18 08:00 UTC (day, America/Los_Angeles)`."""
+    if not span:
+        return ""
+    try:
+        times, zone, precision = span.split(" ")
+        start, end = times.split("/")
+    except ValueError:
+        return span
+    first = start[:16].replace("T", " ")
+    last = end[5:16].replace("T", " ") if end[:4] == start[:4] else end[:16].replace("T", " ")
+    if precision in ("second", "minute"):
+        return f"{first} UTC ({zone})"
+    return f"{first} → {last} UTC ({precision.replace('_', ' ')}, {zone})"
+
+
 def _summary(summary: dict[str, Any]) -> list[str]:
     v = summary["verdicts"]
     return [
@@ -53,7 +69,7 @@ def _slot(slot: dict[str, Any]) -> list[str]:
              ""]
     if slot["best"]:
         lines += ["| best value | normalized | as of | support | claims |", "|---|---|---|---|---|"]
-        lines += [f"| {cell(b['value'])} | `{cell(b['normalized'])}` | {cell(b['as_of_text'] or b['as_of'])} "
+        lines += [f"| {cell(b['value'])} | `{cell(b['normalized'])}` | {cell(b['as_of_text'] or short_span(b['as_of']))} "
                   f"| {b['support']:.2f} | {cell(', '.join(b['claims']))} |" for b in slot["best"]]
         lines.append("")
     relations = _relations_by_claim(slot)
@@ -62,7 +78,7 @@ def _slot(slot: dict[str, Any]) -> list[str]:
     for c in slot["claims"]:
         modality = "" if c["modality"] == "asserted" else f" _({c['modality']})_"
         lines.append(f"| {cell(c['id'])} | {cell(c['source'])} | {cell(c['raw_value'])}{modality} "
-                     f"| `{cell(c['normalized'])}` | {cell(c['time']['text'])} | {cell(c['time']['utc'])} "
+                     f"| `{cell(c['normalized'])}` | {cell(c['time']['text'])} | {cell(short_span(c['time']['utc']))} "
                      f"| {cell(c['quote'])} | {cell(relations.get(c['id'], ''))} |")
     lines.append("")
     return lines
