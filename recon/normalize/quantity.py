@@ -16,6 +16,7 @@ x以上, at least x         [x, ∞), soft_hi x + step(x)   at_least
 x以下, 最多, at most x     [0, x]                        at_most
 不到, 不足, less than x    [0, x)                        less_than
 数十, 几百, 数个           [2m, 9m]                      several
+五六天, 两三百             [5, 6], [200, 300]            approx
 dozens, hundreds of     [24, 100), [200, 1000), …     several
 上百亿, 上千               [m, 10m)                      order_of
 ======================  ============================  ==========
@@ -295,6 +296,7 @@ def parse_normalized(text: str) -> Quantity:
 _SPACES = " \t\u00a0"  # spacing allowed inside a phrase: 600 亿, more than 700
 _S = "[ \t\u00a0]*"
 _CN_MAGNITUDE = "(?:[十百千](?:万|亿)?|万|亿)"
+_MAGNITUDE_STARTS = frozenset("十百千万亿" + "".join(w[0] + w[0].upper() for w in EN_MAGNITUDES))
 
 
 class _Lexicon:
@@ -573,6 +575,8 @@ def _read_number_suffix(folded: str, r: _Reading, g: Grammar) -> None:
 
 def _magnitude_at(folded: str, p: int, g: Grammar) -> tuple[int, int]:
     """A magnitude (万, 千万, billion) at ``p``, as (multiplier, end); (1, p) if none."""
+    if folded[_skip(folded, p) : _skip(folded, p) + 1] not in _MAGNITUDE_STARTS:
+        return 1, p
     cn = g.cn_magnitude.match(folded, p)
     if cn:
         return magnitude_value(cn.group()), cn.end()
@@ -727,23 +731,23 @@ def _chinese_reason(folded: str, r: _Reading, before: str, whole: bool, g: Gramm
 
 
 def _to_quantity(text: str, r: _Reading, g: Grammar) -> Quantity | str:
+    qualifier = "plus" if r.plus else (r.qualifier or "exact")
     try:
-        interval = _interval_of(r, g)
+        interval = _interval_of(r, qualifier, g)
     except (IntervalError, ArithmeticError) as exc:
         return f"no interval: {exc}"
-    biggest = interval.hi if math.isfinite(interval.hi) else interval.lo
+    biggest = interval.hi if interval.hi != math.inf else interval.lo
     if max(abs(interval.lo), abs(biggest)) > g.policy.max_value:
         return "number too large"
-    qualifier = "plus" if r.plus else (r.qualifier or "exact")
     return Quantity(interval, r.unit, qualifier, text[r.start : r.end], (r.start, r.end))
 
 
-def _interval_of(r: _Reading, g: Grammar) -> Interval:
+def _interval_of(r: _Reading, qualifier: str, g: Grammar) -> Interval:
     if r.value is None:
         closed_hi = r.kind not in ("plural", "order_of")
         return Interval(float(r.low * r.scale), float(r.high * r.scale), True, closed_hi)
-    x = r.value * r.scale
-    interval = _point_rule(x, "plus" if r.plus else (r.qualifier or "exact"), g)
+    x = r.value * r.scale if r.scale != 1 else r.value
+    interval = _point_rule(x, qualifier, g)
     if r.unit == g.policy.percent_unit:
         interval = _cap_percent(interval, x, g.policy.percent_cap)
     return interval
@@ -752,6 +756,8 @@ def _interval_of(r: _Reading, g: Grammar) -> Interval:
 def _point_rule(x: Decimal, qualifier: str, g: Grammar) -> Interval:
     """The interval a qualifier gives the number x (the table in the module docstring)."""
     fx = float(x)
+    if qualifier == "exact":
+        return Interval(fx, fx)
     if qualifier == "nearly":
         return Interval(float(x * (1 - g.nearly)), fx, True, False)
     if qualifier == "approx":
