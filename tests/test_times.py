@@ -226,8 +226,24 @@ def test_policy_is_data() -> None:
 
 
 def test_parse_time_takes_the_first_of_several_times() -> None:
-    assert parsed("11月17日至18日").text == "11月17日"
-    assert [t.text for t in find_times("11月17日至18日", CTX_000)] == ["11月17日", "18日"]
+    assert parsed("11月17日、18日").text == "11月17日"
+    assert [t.text for t in find_times("11月17日、18日", CTX_000)] == ["11月17日", "18日"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("11月17日至18日", "2023-11-16T16:00:00Z/2023-11-18T16:00:00Z Asia/Shanghai day"),
+    ("2023年12月5日—12月11日", "2023-12-04T16:00:00Z/2023-12-11T16:00:00Z Asia/Shanghai day"),
+    ("12月5日—11日", "2023-12-04T16:00:00Z/2023-12-11T16:00:00Z Asia/Shanghai day"),  # the 11th of December
+    ("自2019年起至2023年初", "2018-12-31T16:00:00Z/2023-03-31T16:00:00Z Asia/Shanghai year"),
+    ("周一至周五", "2023-11-19T16:00:00Z/2023-11-24T16:00:00Z Asia/Shanghai day"),  # the Friday after that Monday
+])
+def test_a_range_runs_from_the_start_of_one_time_to_the_end_of_the_other(text: str, expected: str) -> None:
+    assert parsed(text).format() == expected
+
+
+def test_a_range_that_runs_backwards_is_not_a_time() -> None:
+    result = parse_time("2023年至2019年", CTX_000)
+    assert isinstance(result, NotATime) and "ends before it starts" in result.reason
 
 
 def test_memo_keeps_contexts_apart() -> None:
@@ -386,6 +402,22 @@ TRADITIONAL = [opencc.OpenCC(config) for config in ("s2t", "s2hk", "s2tw")]
 @settings(max_examples=500)
 def test_parse_time_never_raises(text: str) -> None:
     assert isinstance(parse_time(text, CTX_000), TimeSpan | NotATime)
+
+
+#: Characters the grammar reads, so random strings make near-misses of every form.
+TIME_ALPHABET = ("0123456789０１ 年月日号周週星期礼拜天上下个本这今去前明昨后次当早晚夜凌晨中午点時时分半至到—-:()（）,、"
+                 "一二三四五六七八九十〇两初底末旬北京间地美国东部收盘股在旧金山NovFriday nightpmET")
+
+
+@given(st.text(alphabet=TIME_ALPHABET, max_size=40))
+@settings(max_examples=500)
+def test_near_misses_never_raise_and_spans_stay_in_order(text: str) -> None:
+    assert isinstance(parse_time(text, CTX_000), TimeSpan | NotATime)
+    previous_end = 0
+    for span in find_times(text, CTX_000):
+        assert text[span.span[0]:span.span[1]] == span.text
+        assert span.start < span.end and previous_end <= span.span[0]
+        previous_end = span.span[1]
 
 
 @given(PHRASES, CONTEXTS)

@@ -2,8 +2,9 @@
 
 ``Grammar(policy).mentions(text)`` finds time expressions in text (any script)
 and returns what each *says*: a year, 11 月, 周五, 早, 北京时间, 收盘 … with its
-character span. Resolving a mention against a publish date and a zone is
-:mod:`recon.normalize.times`' job.
+character span (:mod:`~recon.normalize.time_mention` reads the atoms).
+Resolving a mention against a publish date and zones is
+:mod:`~recon.normalize.time_resolve`'s job.
 
 1. ``fold`` maps Traditional characters to Simplified with opencc ``hk2s``'s
    own character table, restricted to the characters the grammar reads; one
@@ -13,7 +14,8 @@ character span. Resolving a mention against a publish date and a zone is
    It dispatches on the first character (digit, Latin letter, Han), so each
    position tries only the atoms that can start there.
 3. Adjacent atoms (only spaces, ``,``, ``:``, 的, at, on, of … between) that
-   fill different slots join into one mention: 当地时间 11 月 17 日週五.
+   fill different slots join into one mention: 当地时间 11 月 17 日週五. Two
+   mentions joined by 至 / 到 / — / to are one range: 2019年起至2023年初.
 4. A zone word followed by a time leads it (北京时间21日早); after a time it
    trails (4pm ET, 周五美股). A zone word with no time next to it reaches the
    first time later in its clause (美东时间11有29日周三).
@@ -25,23 +27,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from recon.normalize.time_policy import (
-    CONTEXT_DAYS,
-    MONTHS,
-    RELATIVE_DAYS,
-    RELATIVE_PREFIXES,
-    WEEKDAYS,
-    Hours,
-    TimePolicy,
-)
+from recon.normalize.time_mention import Tables, TimeMention, read_group
+from recon.normalize.time_policy import CONTEXT_DAYS, MONTHS, RELATIVE_DAYS, WEEKDAYS, TimePolicy
 
-__all__ = ["Grammar", "TimeMention", "number"]
+__all__ = ["Grammar", "atom_pattern"]
 
-_CN_DIGITS: Final = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
 _D = "[0-9０-９]"
 _CN = "[〇零一二两三四五六七八九十]"
 _GAP = "[ \t\u00a0\u3000]*"
@@ -188,59 +181,11 @@ _JOINER: Final = re.compile(
     r"(?:[ \t\u00a0\u3000,:：的]|(?<![A-Za-z])(?ai:at|on|of|the|in|around|about)(?![A-Za-z]))*"
 )
 _MAX_JOIN_GAP: Final = 16
+#: Between the two ends of a range: 17日至18日, 2019年起至2023年初, 12月5日—12月11日, Nov 17 to 19.
+_RANGE: Final = re.compile(
+    r"[ \t\u3000]*起?[ \t\u3000]*(?:至|到|—|–|~|～|-|(?<![A-Za-z])(?ai:to|through|until)(?![A-Za-z]))[ \t\u3000]*"
+)
 _CLAUSE_BREAK: Final = re.compile(r"[，。；;！？!?,\n\r()（）「」“”\"]")
-
-
-@dataclass(slots=True)
-class TimeMention:
-    """What one time expression says, unresolved. Offsets index the text."""
-
-    start: int
-    end: int
-    zone: str | None = None  # IANA name, ``LOCAL``, "UTC" or "+08:00"
-    market: bool = False
-    year: int | None = None
-    year_rel: int | None = None
-    year_part: Hours | None = None
-    month: int | None = None
-    month_rel: int | None = None
-    month_part: Hours | None = None
-    day: int | None = None
-    day_rel: int | None = None
-    day_from_context: bool = False  # 次日 / 当天 count from the previous date
-    weekday: int | None = None
-    week_rel: int | None = None  # None: the most recent such day
-    week: str | None = None  # "week" or "weekend"
-    pod: Hours | None = None
-    clock: tuple[int, int, int, str] | None = None  # hour, minute, second, precision
-    ampm: str | None = None  # "a" or "p"
-    close: tuple[int, int] | None = None
-    weak_day: bool = False  # 三号 / 十七日 need a month
-
-    @property
-    def has_day(self) -> bool:
-        return self.day is not None or self.day_rel is not None or self.weekday is not None \
-            or self.week is not None
-
-    @property
-    def has_date(self) -> bool:
-        return self.has_day or self.year is not None or self.year_rel is not None \
-            or self.month is not None or self.month_rel is not None
-
-
-def number(text: str) -> int:
-    """``17``, ``１７``, ``十七``, ``二十一`` or ``二〇二三`` as an int."""
-    if text[0] not in _CN_DIGITS and text[0] != "十":
-        return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
-    return int("".join(str(_CN_DIGITS[c]) for c in text))
-
-
-def _key(word: str) -> str:
-    """Lookup key of a matched word: English lower-cased with single spaces."""
-    return " ".join(word.split()).lower() if word.isascii() else word
 
 
 @lru_cache(maxsize=1)
@@ -256,7 +201,7 @@ def _hk2s_characters() -> dict[str, str]:
 
 
 class Grammar:
-    """The compiled atom pattern, fold table and lookup tables of one ``TimePolicy``."""
+    """The compiled atom pattern, fold table and word tables of one ``TimePolicy``."""
 
     def __init__(self, policy: TimePolicy) -> None:
         self.policy = policy
@@ -264,9 +209,7 @@ class Grammar:
         self.pattern = re.compile(source)
         wanted = {c for c in source if ord(c) > 0x2E7F}
         self.fold_table = {ord(t): ord(s) for t, s in _hk2s_characters().items() if s in wanted}
-        self.zones = {_key(w): z for w, z in policy.zone_words.items()}
-        self.parts_of_day = {_key(w): h for w, h in policy.parts_of_day.items()}
-        self.market_times = {_key(w): t for w, t in policy.market_times.items()}
+        self.tables = Tables.of(policy)
 
     def fold(self, text: str) -> str:
         """Traditional → Simplified for the characters the grammar reads (length-preserving)."""
@@ -277,8 +220,8 @@ class Grammar:
         folded = self.fold(text)
         out: list[TimeMention] = []
         pending: TimeMention | None = None
-        for group in self._groups(list(self.pattern.finditer(folded)), folded):
-            mention = _mention(self, group)
+        for group in _group_atoms(list(self.pattern.finditer(folded)), folded):
+            mention = read_group(self.tables, group)
             if mention is None:
                 continue
             if not (mention.has_date or mention.clock or mention.pod):
@@ -288,35 +231,40 @@ class Grammar:
                 mention.zone = mention.zone or pending.zone
                 mention.market = mention.market or pending.market
             pending = None
+            if out and _RANGE.fullmatch(folded, out[-1].end, mention.start) and out[-1].until is None:
+                out[-1].extend_to(mention)  # 11月17日至18日, 2019年起至2023年初
+                continue
             out.append(mention)
         return out
-
-    def _groups(self, atoms: list[re.Match[str]], text: str) -> list[list[re.Match[str]]]:
-        groups: list[list[re.Match[str]]] = []
-        current: list[re.Match[str]] = []
-        slots: frozenset[str] = frozenset()
-        finest = -1
-        for i, m in enumerate(atoms):
-            kind = m.lastgroup or ""
-            adjacent = bool(current) and current[-1].end() == m.start()
-            if kind == "pod1" and not adjacent:
-                continue  # 早 / 晚 only right after a day
-            if current and (adjacent or _joined(text, current[-1].end(), m.start())) \
-                    and _fits(kind, slots, finest, atoms, i, text):
-                current.append(m)
-                slots |= _SLOTS[kind]
-                finest = max(finest, _RANKS.get(kind, (-1, -1))[0])
-                continue
-            if current:
-                groups.append(current)
-            current, slots, finest = [m], _SLOTS[kind], _RANKS.get(kind, (-1, -1))[0]
-        if current:
-            groups.append(current)
-        return groups
 
     def _reaches(self, zone: TimeMention, mention: TimeMention, text: str) -> bool:
         gap = mention.start - zone.end
         return gap <= self.policy.zone_reach and not _CLAUSE_BREAK.search(text, zone.end, mention.start)
+
+
+def _group_atoms(atoms: list[re.Match[str]], text: str) -> list[list[re.Match[str]]]:
+    """Adjacent atoms that fill different slots, in groups."""
+    groups: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    slots: frozenset[str] = frozenset()
+    finest = -1
+    for i, m in enumerate(atoms):
+        kind = m.lastgroup or ""
+        adjacent = bool(current) and current[-1].end() == m.start()
+        if kind == "pod1" and not adjacent:
+            continue  # 早 / 晚 only right after a day
+        if current and (adjacent or _joined(text, current[-1].end(), m.start())) \
+                and _fits(kind, slots, finest, atoms, i, text):
+            current.append(m)
+            slots |= _SLOTS[kind]
+            finest = max(finest, _RANKS.get(kind, (-1, -1))[0])
+            continue
+        if current:
+            groups.append(current)
+        current, slots, finest = [m], _SLOTS[kind], _RANKS.get(kind, (-1, -1))[0]
+    if current:
+        groups.append(current)
+    return groups
 
 
 def _joined(text: str, end: int, start: int) -> bool:
@@ -342,183 +290,3 @@ def _fits(kind: str, slots: frozenset[str], finest: int, atoms: list[re.Match[st
     return True
 
 
-def _mention(grammar: Grammar, group: list[re.Match[str]]) -> TimeMention | None:
-    """Read a group of atoms; drop weak atoms without the company they need."""
-    mention = TimeMention(group[0].start(), group[-1].end())
-    weak = [m for m in group if _READERS[m.lastgroup or ""](grammar, m, mention)]
-    if weak:
-        kept = [m for m in group if m not in weak or _weak_ok(m, mention)]
-        if len(kept) != len(group):
-            return _mention(grammar, kept) if kept else None
-    if mention.weak_day and mention.month is None and mention.month_rel is None:
-        return None
-    return mention
-
-
-def _weak_ok(m: re.Match[str], mention: TimeMention) -> bool:
-    if m.lastgroup in ("pod1", "close", "close_en"):
-        return mention.has_day
-    return mention.has_date or mention.pod is not None  # a bare 3点 needs company
-
-
-# -- atom readers: fill the mention; return True if the atom is weak ------------
-
-
-def _read_iso(g: Grammar, m: re.Match[str], t: TimeMention) -> bool:
-    t.year, t.month, t.day = int(m["iso_y"]), int(m["iso_mo"]), int(m["iso_d"])
-    if m["iso_h"]:
-        second = m["iso_s"]
-        t.clock = (int(m["iso_h"]), int(m["iso_mi"]), int(second or 0), "second" if second else "minute")
-    offset = m["iso_z"]
-    if offset:
-        t.zone = "UTC" if offset == "Z" else f"{offset[:3]}:{offset[-2:]}"
-    return False
-
-
-def _read_zone(g: Grammar, m: re.Match[str], t: TimeMention) -> bool:
-    t.zone = g.zones[_key(m.group())]
-    return False
-
-
-def _read_place(g: Grammar, m: re.Match[str], t: TimeMention) -> bool:
-    t.zone = g.policy.place_zones[m["place_t"] or m["place_n"]]
-    return False
-
-
-def _read_market(g: Grammar, m: re.Match[str], t: TimeMention) -> bool:
-    t.market = True
-    return False
-
-
-def _read_close(g: Grammar, m: re.Match[str], t: TimeMention) -> bool:
-    t.close = g.market_times[_key(m.group())]
-    return True
-
-
-def _read_english_date(g: Grammar, m: re.Match[str], t: TimeMention) -> bool:
-    kind = m.lastgroup
-    t.month = MONTHS[m[f"{kind}_m"].lower()]
-    if kind != "emy":
-        t.day = int(m[f"{kind}_d"])
-    year = m[f"{kind}_y"]
-    if year:
-        t.year = int(year)
-    return False
-
-
-def _read_rel_year(g: Grammar, m: re.Match[str], t: TimeMention) -> bool:
-    t.year_rel = RELATIVE_PREFIXES[m["eyear_rel"].lower()]
-    return False
-
-
-def _read_rel_month(g: Grammar, m: re.Match[str], t: TimeMention) -> bool:
-    t.month_rel = RELATIVE_PREFIXES[m["emonth_rel"].lower()]
-    return False
-
-
-def _read_rel_day(g: Grammar, m: re.Match[str], t: TimeMention) -> bool:
-    word = _key(m.group())
-    if word in CONTEXT_DAYS:
-        t.day_rel, t.day_from_context = CONTEXT_DAYS[word], True
-        return False
-    t.day_rel, part = RELATIVE_DAYS[word]
-    if part is not None:
-        t.pod = g.parts_of_day.get(part)
-    return False
-
-
-def _read_weekday(g: Grammar, m: re.Match[str], t: TimeMention) -> bool:
-    kind = m.lastgroup
-    t.weekday = WEEKDAYS[m[f"{kind}_n"].lower()]
-    rel = m[f"{kind}_rel"]
-    if rel and not (kind == "ewd" and rel.lower() == "last"):  # English "last Friday": the most recent
-        t.week_rel = RELATIVE_PREFIXES[rel.lower()]
-    return False
-
-
-def _read_week(g: Grammar, m: re.Match[str], t: TimeMention) -> bool:
-    word = m.group().lower()
-    t.week = "weekend" if word.endswith(("末", "weekend")) else "week"
-    rel = m["eweek_rel"] if m.lastgroup == "eweek" else (m["week_rel"] or m["week_rel2"])
-    t.week_rel = RELATIVE_PREFIXES[rel.lower()] if rel else None
-    return False
-
-
-def _read_year(g: Grammar, m: re.Match[str], t: TimeMention) -> bool:
-    kind = m.lastgroup
-    if kind == "yearz" and m["yearz_rel"]:
-        t.year_rel = RELATIVE_PREFIXES[m["yearz_rel"]]
-    else:
-        t.year = number(m[f"{kind}_n"])
-    part = m[f"{kind}_part"]
-    if part:
-        t.year_part = g.policy.parts_of_year[part]
-    return False
-
-
-def _read_month(g: Grammar, m: re.Match[str], t: TimeMention) -> bool:
-    kind = m.lastgroup
-    if kind == "monthz" and m["monthz_rel"]:
-        t.month_rel = RELATIVE_PREFIXES[m["monthz_rel"]]
-    else:
-        t.month = number(m[f"{kind}_n"])
-    part = m[f"{kind}_part"]
-    if part:
-        t.month_part = g.policy.parts_of_month[part]
-    return False
-
-
-def _read_day(g: Grammar, m: re.Match[str], t: TimeMention) -> bool:
-    kind = m.lastgroup
-    t.day = number(m[f"{kind}_n"])
-    t.weak_day = kind == "dayz" or m["day_mark"] == "号"
-    return False
-
-
-def _read_clock(g: Grammar, m: re.Match[str], t: TimeMention) -> bool:
-    second = m["clock_s"]
-    t.clock = (int(m["clock_h"]), int(m["clock_m"]), int(second or 0), "second" if second else "minute")
-    t.ampm = m["clock_ap"] and m["clock_ap"][0].lower()
-    return False
-
-
-def _read_ampm(g: Grammar, m: re.Match[str], t: TimeMention) -> bool:
-    t.clock = (int(m["ampm_h"]), 0, 0, "hour")
-    t.ampm = m["ampm_ap"][0].lower()
-    return False
-
-
-def _read_zclock(g: Grammar, m: re.Match[str], t: TimeMention) -> bool:
-    kind = m.lastgroup
-    hour, minute = number(m[f"{kind}_h"]), m[f"{kind}_m"]
-    if minute:
-        t.clock = (hour, number(minute), 0, "minute")
-    elif m[f"{kind}_half"]:
-        t.clock = (hour, 30, 0, "minute")
-    else:
-        t.clock = (hour, 0, 0, "hour")
-    strong = minute or (kind == "zclock" and m["zclock_u"] == "时")
-    return not strong  # 3点 / 一点 alone is not a time
-
-
-def _read_noon(g: Grammar, m: re.Match[str], t: TimeMention) -> bool:
-    t.clock = (12 if m["noon_w"].lower() == "noon" else 0, 0, 0, "minute")
-    return False
-
-
-def _read_pod(g: Grammar, m: re.Match[str], t: TimeMention) -> bool:
-    t.pod = g.parts_of_day[_key(m.group())]
-    return m.lastgroup == "pod1"
-
-
-_READERS: Final = {
-    "iso": _read_iso, "zone": _read_zone, "zone_en": _read_zone, "place": _read_place,
-    "market": _read_market, "close": _read_close, "close_en": _read_close,
-    "emd": _read_english_date, "edm": _read_english_date, "emy": _read_english_date,
-    "eweek": _read_week, "eyear": _read_rel_year, "emonth": _read_rel_month,
-    "rday": _read_rel_day, "rday_en": _read_rel_day, "ewd": _read_weekday, "wd": _read_weekday,
-    "week": _read_week, "year": _read_year, "yearz": _read_year, "month": _read_month,
-    "monthz": _read_month, "day": _read_day, "dayz": _read_day, "clock": _read_clock,
-    "ampm": _read_ampm, "zclock": _read_zclock, "zclockz": _read_zclock, "noon": _read_noon,
-    "pod": _read_pod, "pod_en": _read_pod, "pod1": _read_pod,
-}

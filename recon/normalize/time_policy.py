@@ -17,7 +17,9 @@ __all__ = [
     "CONTEXT_DAYS",
     "DEFAULT_POLICY",
     "LOCAL",
+    "Hours",
     "MONTHS",
+    "PRECISIONS",
     "RELATIVE_DAYS",
     "RELATIVE_PREFIXES",
     "WEEKDAYS",
@@ -26,6 +28,11 @@ __all__ = [
 
 #: Zone-word target meaning "the zone of the event's place" (``TimeContext.local_zone``).
 LOCAL: Final = "local"
+
+#: From finest to coarsest: the calendar unit a span's edges fall on. A part of
+#: the day is its own level; 本月初 (days 1–10) is "day", 年底 (Oct–Dec) "month";
+#: 本周 and 周末 are "week".
+PRECISIONS: Final = ("second", "minute", "hour", "part_of_day", "day", "week", "month", "year")
 
 Hours = tuple[int, int]
 _V = TypeVar("_V")
