@@ -55,18 +55,17 @@ class SentenceReader:
         self.terms = terms
         self.slots = slots
         self.context = context
-        self.key = ""
         self.lexicon = sorted({(match_key(word), pid) for pid, p in properties.items()
                                for word in [*p.lexicon, p.label] if len(word) >= 2}, key=lambda x: -len(x[0]))
 
     def read(self, sentence: str) -> ParsedClaim:
-        key = self.key = match_key(sentence)
+        key = match_key(sentence)
         mentions = [m for m in self.aliases.find_mentions(sentence) if m.entity_id]
         times = find_times(sentence, self.context)
         quantities = [q for q in find_quantities(sentence) if not _inside_any(q.span, times)]
         term = self._term(sentence, mentions)
         scores = self._property_scores(key)
-        candidates = self._candidates(scores, mentions, quantities, times, term)
+        candidates = self._candidates(key, scores, mentions, quantities, times, term)
         if not candidates:
             return ParsedClaim(sentence, missing=self._what_is_missing(mentions, scores, quantities, times, term))
         return replace(max(candidates, key=_ranking)[1], text=sentence)
@@ -148,13 +147,13 @@ class SentenceReader:
         """Where the words naming a property occur: a value is read near them."""
         return [i for word, p in self.lexicon if p == pid for i in _occurrences(key, word)]
 
-    def _candidates(self, scores: Counter[str], mentions: list[Mention], quantities: list[Quantity],
+    def _candidates(self, key: str, scores: Counter[str], mentions: list[Mention], quantities: list[Quantity],
                     times: list[TimeSpan], term: tuple[str, TermValue] | None
                     ) -> list[tuple[tuple[int, int, int, int], ParsedClaim]]:
         found = []
         mentioned = list(dict.fromkeys(m.entity_id for m in mentions if m.entity_id))
         for pid, prop in self.properties.items():
-            reading = self._value_for(prop, quantities, times, term)
+            reading = self._value_for(key, prop, quantities, times, term)
             if reading is None:
                 continue
             value_text, value, as_of = reading
@@ -166,14 +165,14 @@ class SentenceReader:
                 found.append((rank, parsed))
         return [(rank, parsed) for rank, parsed in found if rank[0] > 0 or _is_role(parsed, self)]
 
-    def _value_for(self, prop: Property, quantities: list[Quantity], times: list[TimeSpan],
+    def _value_for(self, key: str, prop: Property, quantities: list[Quantity], times: list[TimeSpan],
                    term: tuple[str, TermValue] | None) -> tuple[str, Value, TimeSpan | None] | None:
         as_of = times[0] if times else None
         if prop.kind in QUANTITY_KINDS:
             fitting = [q for q in quantities if q.unit is None or prop.kind in UNIT_KINDS.get(q.unit, {prop.kind})]
             if not fitting:
                 return None
-            anchors = self._lexicon_positions(self.key, prop.id)
+            anchors = self._lexicon_positions(key, prop.id)
             q = min(fitting, key=lambda q: (_distance(q.span, anchors), q.span))
             return q.text, QuantityValue(q.interval, q.unit or prop.unit), as_of
         if prop.kind == "datetime" and times:

@@ -9,7 +9,6 @@ read is reported (rule N001), never guessed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -206,13 +205,3 @@ def _disjoint(term_id: str, terms: dict[str, Term]) -> frozenset[str]:
         result.update(terms[member].disjoint_with)
     result.update(t.id for t in terms.values() if any(m in t.disjoint_with for m in _lineage(term_id, terms)))
     return frozenset(result)
-
-
-def interval_of(claim: NormalizedClaim) -> Interval | None:
-    return claim.value.interval if isinstance(claim.value, QuantityValue) else None
-
-
-def iter_quantities(claims: list[NormalizedClaim]) -> Iterator[tuple[NormalizedClaim, Interval]]:
-    for claim in claims:
-        if isinstance(claim.value, QuantityValue):
-            yield claim, claim.value.interval
