@@ -14,7 +14,7 @@ from functools import reduce
 from typing import Literal
 
 from recon.graph import Slot
-from recon.interval import Interval
+from recon.interval import Interval, format_number
 from recon.model import Relation, SlotRef
 from recon.normalize.claims import SlotKey
 from recon.values import QuantityValue
@@ -51,7 +51,7 @@ def check_relation(relation: Relation, slots: Mapping[SlotKey, Slot],
     holds = expected.overlaps(stated)
     verb = "agrees with" if holds else "contradicts"
     text = (f"{relation.kind} of {', '.join(_ref_label(r) for r in relation.operands)} gives "
-            f"{expected.format()}, which {verb} the stated {stated.format()} for {_ref_label(relation.result)}")
+            f"{readable(expected)}, which {verb} the stated {readable(stated)} for {_ref_label(relation.result)}")
     return RelationCheck(relation.id, relation.kind, "holds" if holds else "violated", expected.format(),
                          stated.format(), text)
 
@@ -80,6 +80,16 @@ def _best_interval(ref: SlotRef, slots: Mapping[SlotKey, Slot], verdicts: Mappin
     if not intervals:
         return None
     return reduce(lambda a, b: a.intersection(b) or a, sorted(intervals, key=lambda i: i.width))
+
+
+def readable(interval: Interval, digits: int = 4) -> str:
+    """An interval for people: ends rounded to a few significant digits, no soft bound."""
+    def end(x: float) -> str:
+        return "∞" if x == float("inf") else format_number(float(f"{x:.{digits}g}"))
+
+    if interval.is_point:
+        return end(interval.lo)
+    return f"{'[' if interval.lo_closed else '('}{end(interval.lo)}, {end(interval.hi)}{']' if interval.hi_closed else ')'}"
 
 
 def _ref_label(ref: SlotRef) -> str:
