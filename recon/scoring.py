@@ -33,8 +33,9 @@ class ScoringPolicy:
     initial_trust: float = 0.9
     dampening: float = 0.3  # γ
     influence: float = 0.5  # ρ
-    max_iterations: int = 100
-    tolerance: float = 1e-9
+    max_iterations: int = 1000
+    tolerance: float = 1e-6
+    prior_weight: float = 1.0  # pseudo-claims at the mean trust: a source with one claim is not judged on it alone
     implication: tuple[tuple[RelationKind, float], ...] = (
         (RelationKind.AGREES, 1.0),
         (RelationKind.REFINES, 0.6),
@@ -99,8 +100,10 @@ def score(data: ScoringInput, policy: ScoringPolicy = DEFAULT_POLICY) -> Scores:
         tau = -np.log(1.0 - np.clip(trust, 1e-6, 1 - 1e-6))[data.claim_source]
         support = np.bincount(dst, weights=weight * tau[src] * evidence[src], minlength=n_claims)
         confidence = 1.0 / (1.0 + np.exp(-policy.dampening * (tau + policy.influence * support)))
-        new_trust = np.bincount(data.claim_source, weights=confidence * evidence, minlength=data.n_sources)
-        new_trust = np.where(counts > 0, new_trust / np.maximum(counts, 1), policy.initial_trust)
+        total = np.bincount(data.claim_source, weights=confidence * evidence, minlength=data.n_sources)
+        judged = counts > 0
+        mean = float(total[judged].sum() / counts[judged].sum()) if judged.any() else policy.initial_trust
+        new_trust = (total + policy.prior_weight * mean) / (counts + policy.prior_weight)
         change = float(np.max(np.abs(new_trust - trust))) if len(trust) else 0.0
         trust = new_trust
         if change < policy.tolerance:

@@ -100,7 +100,7 @@ def _state(group: list[NormalizedClaim], confidence: Mapping[str, float], origin
     for claim in group:
         origin = origins[claim.id]
         best_by_origin[origin] = max(best_by_origin.get(origin, 0.0), confidence[claim.id])
-    precise = min(group, key=lambda c: (precision_rank(c.value), c.id))
+    precise = representative(group, confidence)
     dated = [c for c in group if c.as_of is not None]
     latest = max(dated, key=lambda c: (c.as_of.end, c.id)) if dated else group[0]  # type: ignore[union-attr]
     return ValueState(
@@ -111,6 +111,16 @@ def _state(group: list[NormalizedClaim], confidence: Mapping[str, float], origin
         support=round(sum(best_by_origin.values()), 6),
         claims=tuple(c.id for c in group),
     )
+
+
+def representative(group: list[NormalizedClaim], confidence: Mapping[str, float]) -> NormalizedClaim:
+    """The claim that speaks for a group: the most confident one with finite bounds, then the most precise.
+
+    A vague claim (超过700) links the truth and a wrong exact value into one group;
+    taking the narrowest member could show the wrong one (bench/README.md).
+    """
+    bounded = [c for c in group if not (isinstance(c.value, QuantityValue) and c.value.interval.hi == float("inf"))]
+    return min(bounded or group, key=lambda c: (-confidence[c.id], precision_rank(c.value), c.id))
 
 
 def _publication_label(claim: NormalizedClaim) -> str:
