@@ -395,8 +395,7 @@ def judge_with_recon(c: SyntheticCorpus, origin: np.ndarray, confidence: np.ndar
     chosen = np.full(len(c.truth), -1, dtype=np.int64)
     for slot in build_slots(claims, origins):
         best = judge(slot, by_id, origins).best[0]
-        index = [int(x[1:]) for x in best.claims]
-        chosen[int(slot.key[0][1:])] = min(index, key=lambda i: (c.hi[i] - c.lo[i], i))
+        chosen[int(slot.key[0][1:])] = int(best.representative[1:])
     return chosen
 
 
@@ -437,7 +436,7 @@ def verdict_pick(claim_object: np.ndarray, n_objects: int, a: np.ndarray, b: np.
     in_best = (group == best_label[claim_object]).astype(float)
     if rule == "narrowest":
         return pick_per_object(claim_object, n_objects, in_best, width=width)
-    rank = 4 * in_best + 2 * np.isfinite(width) + confidence  # confidence < 1: members, bounded, confident
+    rank = 4 * in_best + 2 * np.isfinite(width) + conf  # conf < 1: members, bounded, confident
     return pick_per_object(claim_object, n_objects, rank, width=width)
 
 

@@ -26,7 +26,8 @@ VERDICT_ORDER: tuple[Verdict, ...] = ("conflict", "evolving", "compatible", "agr
 class ValueState:
     """One supported value: what it is, when it holds, and which claims back it."""
 
-    value: str  # as a person reads it (the most precise claim's words)
+    value: str  # as a person reads it: the representative claim's words
+    representative: str  # the id of the claim that speaks for the group
     normalized: str
     as_of: str | None  # UTC span of the time it refers to
     as_of_text: str | None
@@ -105,6 +106,7 @@ def _state(group: list[NormalizedClaim], confidence: Mapping[str, float], origin
     latest = max(dated, key=lambda c: (c.as_of.end, c.id)) if dated else group[0]  # type: ignore[union-attr]
     return ValueState(
         value=precise.claim.value,
+        representative=precise.id,
         normalized=precise.value.format(),
         as_of=latest.as_of.format() if latest.as_of else None,
         as_of_text=latest.claim.time or _publication_label(latest),
