@@ -8,10 +8,13 @@ Each figure is the best of several timed passes (the machine is shared, so
 the best pass is the least disturbed one).  "cold" clears the parse cache
 before every pass, so every phrase is parsed from scratch; "cached" is the
 rate for phrases seen before, as in a claim set that repeats its values.
+"First use" runs fresh interpreters: the import, then the first parse (which
+compiles the grammar and loads the Traditional → Simplified table).
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -107,6 +110,29 @@ def bench_articles() -> list[tuple[str, int, int, float, int]]:
     return rows
 
 
+_FIRST_USE = """
+import time
+start = time.perf_counter()
+import recon.normalize.quantity as q
+imported = time.perf_counter()
+q.parse_quantity({phrase!r})
+print(imported - start, time.perf_counter() - imported)
+"""
+
+
+def bench_first_use(runs: int = 5) -> list[tuple[str, float, float]]:
+    """(phrase, import seconds, first parse seconds), each the best of ``runs`` fresh interpreters."""
+    rows = []
+    for phrase in ("超过700人", "超過700人", "more than 700 employees"):
+        times = []
+        for _ in range(runs):
+            out = subprocess.run([sys.executable, "-c", _FIRST_USE.format(phrase=phrase)], cwd=ROOT,
+                                 capture_output=True, text=True, check=True).stdout  # fmt: skip
+            times.append(tuple(map(float, out.split())))
+        rows.append((phrase, min(t[0] for t in times), min(t[1] for t in times)))
+    return rows
+
+
 def main() -> None:
     parse_quantity("warm up")  # builds the grammar and the converter outside the timings
     print("parse_quantity / find_quantities on short phrases (parses per second)")
@@ -124,6 +150,11 @@ def main() -> None:
     chars = sum(r[1] for r in rows)
     found = sum(r[4] for r in rows)
     print(f"  {'all':<8} {chars:>7} {total:>7} {total / seconds / 1e6:>6.2f} {found:>8}")
+    print()
+    print("first use in a fresh interpreter (ms, best of 5)")
+    print(f"  {'phrase':<26} {'import':>7} {'first parse':>12}")
+    for phrase, imported, first in bench_first_use():
+        print(f"  {phrase:<26} {imported * 1e3:>7.1f} {first * 1e3:>12.1f}")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import math
+import pickle
 from fractions import Fraction
 
 import pytest
@@ -54,6 +57,18 @@ def test_impossible_intervals_are_refused(args: tuple) -> None:
 
 def test_interval_error_is_a_value_error() -> None:
     assert issubclass(IntervalError, ValueError)
+
+
+def test_an_interval_is_an_immutable_value() -> None:
+    a = Interval(700, INF, False, False, 800)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.lo = 0.0  # type: ignore[misc]
+    assert a == Interval(700.0, INF, False, False, 800.0) and hash(a) == hash(Interval(700.0, INF, False, False, 800.0))
+    assert pickle.loads(pickle.dumps(a)) == a and copy.deepcopy(a) == a
+    assert dataclasses.replace(a, soft_hi=None) == Interval(700, INF, False, False)
+    with pytest.raises(IntervalError):
+        dataclasses.replace(a, hi=600.0)  # replace validates like the constructor
+    assert repr(a) == "Interval(lo=700.0, hi=inf, lo_closed=False, hi_closed=False, soft_hi=800.0)"
 
 
 # -- membership, refinement, overlap ----------------------------------------------------

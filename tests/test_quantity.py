@@ -18,6 +18,7 @@ from recon.normalize.quantity import (
     Quantity,
     QuantityError,
     QuantityPolicy,
+    clear_parse_cache,
     find_quantities,
     format_quantity,
     parse_normalized,
@@ -229,6 +230,17 @@ def test_traditional_reads_like_simplified(
     assert q.text == traditional[q.span[0] : q.span[1]]
 
 
+def test_a_quantity_is_an_immutable_value() -> None:
+    import dataclasses
+
+    q = read("超过700人")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        q.unit = "USD"  # type: ignore[misc]
+    assert q == read("超过 700人".replace(" ", "")) and hash(q) == hash(read("超过700人"))
+    negated = dataclasses.replace(q, interval=q.interval.scale(-1))
+    assert (negated.unit, negated.text, negated.interval.hi) == ("person", "超过700人", -700.0)
+
+
 def test_matched_text_is_the_phrase_verbatim() -> None:
     q = read("在超過九成 OpenAI 員工")
     assert (q.text, q.span) == ("超過九成", (1, 5))
@@ -332,6 +344,79 @@ def test_a_guarded_qualifier_is_not_a_qualifier() -> None:
     assert read("纽约 500 家").qualifier == "exact"
     assert read("最近 500 名").qualifier == "exact"
     assert read("再也回不到72 小时之前").qualifier == "exact"
+
+
+# -- zero without a numeral ---------------------------------------------------------------------
+
+ZERO = [  # (phrase, the part read as zero)
+    ("没有股份", "没有股份"),
+    ("不持有OpenAI任何股份", "不持有OpenAI任何股份"),
+    ("並無任何股權", "並無任何股權"),
+    ("手無股權", "無股權"),
+    ("未持股", "未持股"),
+    ("no stake", "no stake"),
+    ("holds No Shares in OpenAI", "No Shares"),
+    ("does not own any equity", "not own any equity"),
+    ("without any stake", "without any stake"),
+    ("无", "无"),
+    ("没有", "没有"),
+    ("none", "none"),
+    (" None ", "None"),
+    ("zero", "zero"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "zero"), ZERO)
+def test_a_phrase_can_state_zero_without_a_numeral(phrase: str, zero: str) -> None:
+    q = read(phrase)
+    assert q.interval == Interval.point(0)
+    assert (q.unit, q.qualifier, q.text) == (None, "exact", zero)
+    assert phrase[q.span[0] : q.span[1]] == zero
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["无人机", "没有签署", "他没有回应", "snow stake", "nostake", "none of them", "无论如何", "not now",
+     "没有签署这封信的员工持有什么股份"],  # the negation and what is held are in different clauses of meaning
+)  # fmt: skip
+def test_a_negation_alone_is_not_zero(text: str) -> None:
+    found = find_quantities(text)
+    assert not [q for q in found if q.interval == Interval.point(0)], found
+
+
+def test_zero_in_running_text_keeps_its_place_among_numbers() -> None:
+    text = "他持有不到5%的股份,如今成为了一个没有股份的CEO,约 770 名员工"
+    assert [(q.text, q.interval) for q in find_quantities(text)] == [
+        ("不到5%", parse_interval("[0, 5)")),
+        ("没有股份", Interval.point(0)),
+        ("约 770 名", parse_interval("[731.5, 808.5]")),
+    ]
+    assert read("他成为了一个没有股份的CEO").text == "没有股份"
+
+
+def test_a_number_wins_over_a_zero_phrase_around_it() -> None:
+    assert [q.text for q in find_quantities("没有 3 家公司持有任何股份")] == ["3 家"]
+
+
+def test_the_zero_words_are_policy() -> None:
+    no_english = QuantityPolicy(zero_objects=("股份",), zero_words=frozenset({"无"}))
+    assert isinstance(parse_quantity("no stake", no_english), NotAQuantity)
+    assert isinstance(parse_quantity("none", no_english), NotAQuantity)
+    assert parse_quantity("没有股份", no_english).interval == Interval.point(0)  # type: ignore[union-attr]
+    assert read("no stake").interval == Interval.point(0)  # the default is untouched
+
+
+def test_a_claim_of_no_stake_normalizes_to_zero_percent() -> None:
+    from pathlib import Path
+
+    from recon.corpus import load_corpus
+    from recon.normalize.claims import normalize_corpus
+
+    corpus, _ = load_corpus(Path(__file__).resolve().parents[1] / "claims")
+    normalized = {c.id: c for c in normalize_corpus(corpus)[0]}
+    for claim_id in ("002-altman-no-stake", "004-altman-no-stake"):
+        value = normalized[claim_id].value
+        assert (value.interval, value.unit) == (Interval.point(0), "percent")  # type: ignore[union-attr]
 
 
 def test_seed_article_quantities() -> None:
@@ -464,6 +549,45 @@ def test_fold_keeps_length() -> None:
     assert fold_text("１，０００") == "1，000"  # the full-width comma stays a clause break
 
 
+def test_traditional_phrases_are_read_without_building_opencc(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fold is a character table, but for the few characters converted by context
+    (瞭 in 瞭解 → 了解, 於 in 於菟 stays): only text with one of them reaches opencc."""
+    from recon.normalize import script
+
+    def no_opencc() -> None:
+        raise AssertionError("opencc was needed")
+
+    monkeypatch.setattr(script, "_opencc", no_opencc)
+    clear_parse_cache()
+    traditional = [to_traditional(phrase) for phrase, *_ in ZH]
+    by_table = [t for t in traditional if "於" not in t]
+    assert len(by_table) > len(traditional) - 3
+    for text in by_table:
+        assert isinstance(parse_quantity(text), Quantity)
+    with pytest.raises(AssertionError, match="opencc was needed"):
+        fold_text("多於700人")
+
+
+def test_the_character_table_agrees_with_opencc_and_defers_to_it_by_context() -> None:
+    from recon.normalize.script import to_simplified
+
+    hk2s = opencc.OpenCC("hk2s")
+    for text in ["瞭解", "一目瞭然", "乾隆", "乾淨", "著名", "顯著", "於是", "頭髮", "後來", "復興", "恢復", "幾乎"]:
+        assert to_simplified(text) == hk2s.convert(text), text
+
+
+def test_the_character_table_is_current() -> None:
+    """tools/gen_hk2s_table.py regenerates recon/data/hk2s_table.txt after an opencc upgrade."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    if not (Path(opencc.__file__).parent / "clib" / "bin" / "opencc_dict").exists():
+        pytest.skip("this opencc build has no opencc_dict tool to read its dictionaries")
+    tool = Path(__file__).resolve().parents[1] / "tools" / "gen_hk2s_table.py"
+    assert subprocess.run([sys.executable, str(tool), "--check"], capture_output=True, check=False).returncode == 0
+
+
 # -- properties ------------------------------------------------------------------------------------
 
 
@@ -490,6 +614,17 @@ def test_find_quantities_spans_are_ordered_and_verbatim(pieces: list[str]) -> No
         assert q.span[0] >= ends[-1] and q.span[0] < q.span[1]
         assert text[q.span[0] : q.span[1]] == q.text
         ends.append(q.span[1])
+
+
+_HK2S = opencc.OpenCC("hk2s")
+_TRADITIONAL_TEXT = "".join(to_traditional(p) for p, *_ in ZH) + "瞭解乾隆著名頭髮後來於是萬與為個們這說"
+
+
+@given(st.text(alphabet=st.sampled_from(_TRADITIONAL_TEXT + "的 ,。0"), max_size=30))
+def test_the_fold_to_simplified_equals_opencc(text: str) -> None:
+    from recon.normalize.script import to_simplified
+
+    assert to_simplified(text) == _HK2S.convert(text)
 
 
 @given(st.sampled_from(ZH))

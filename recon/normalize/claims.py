@@ -124,14 +124,8 @@ class ClaimNormalizer:
 DECREASE_WORDS = ("跌", "降", "减少", "下滑", "缩水", "fell", "down", "dropped", "declined", "lost")
 
 
-#: Phrases that state a quantity of zero without a numeral (没有股份: holds no shares).
-ZERO_WORDS = ("没有", "不持有", "无任何", "并无", "零", "no ", "none", "zero", "not any")
-
-
 def _quantity(text: str, prop: Property) -> QuantityValue:
     parsed = parse_quantity(text)
-    if isinstance(parsed, NotAQuantity) and _states_zero(text):
-        return QuantityValue(Interval(0.0, 0.0, True, True, None), prop.unit)
     if isinstance(parsed, NotAQuantity):
         raise NormalizationError("value", f"cannot read '{text}' as a {prop.kind}: {parsed.reason}")
     if prop.id.endswith("-change") and any(word in to_simplified(text).lower() for word in DECREASE_WORDS):
@@ -142,11 +136,6 @@ def _quantity(text: str, prop: Property) -> QuantityValue:
     if factor is None:
         raise NormalizationError("value", f"'{text}' is in {parsed.unit}, but {prop.id} is measured in {prop.unit}")
     return QuantityValue(parsed.interval.scale(factor), prop.unit)
-
-
-def _states_zero(text: str) -> bool:
-    folded = to_simplified(text).lower()
-    return any(word in folded for word in ZERO_WORDS) and not any(ch.isdigit() for ch in folded)
 
 
 def _time(text: str, context: TimeContext, field: str) -> TimeSpan:

@@ -1,19 +1,21 @@
 """Number words: Chinese numerals, magnitudes, place values and the text fold.
 
 These are facts of the languages, not tunable policy (that lives in
-`recon.normalize.quantity.QuantityPolicy`).  Values are `Decimal` so that
-"6.25亿" is exactly 625000000 and "近300亿" is exactly [2.7e10, 3e10).
+`recon.normalize.quantity_policy.QuantityPolicy`).  Values are exact: `int`
+for whole numbers and `Decimal` for the rest, so that "6.25亿" is exactly
+625000000 and "近300亿" is exactly [2.7e10, 3e10).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+
+from recon.normalize.script import to_simplified
 
 __all__ = [
     "CN_DIGITS",
-    "CN_NUMERAL_CHARS",
     "CN_MAGNITUDES",
+    "CN_NUMERAL_CHARS",
     "EN_MAGNITUDES",
     "EN_PLURAL_MAGNITUDES",
     "chinese_range",
@@ -140,8 +142,14 @@ def chinese_range(text: str) -> tuple[int, int] | None:
     return low * scale, high * scale
 
 
-def step(x: Decimal) -> Decimal:
-    """Place value of the last non-zero digit: step(710) = 10, step(500) = 100, step(2.05) = 0.01."""
+def step(x: Decimal | int) -> Decimal | int:
+    """Place value of the last non-zero digit: step(710) = 10, step(500) = 100, step(2.05) = 0.01.
+
+    Of the same type as ``x``.
+    """
+    if isinstance(x, int):
+        digits = str(abs(x))
+        return 10 ** (len(digits) - len(digits.rstrip("0"))) if x else 1
     if not x:
         return Decimal(1)
     exponent = x.normalize().as_tuple().exponent
@@ -156,46 +164,17 @@ def step(x: Decimal) -> Decimal:
 _FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if cp != 0xFF0C}
 _FULL_WIDTH[0x3000] = 0x20
 _FULL_WIDTH_CHARS = frozenset(map(chr, _FULL_WIDTH))
-_converter: Any = None
-_convertible: frozenset[str] | None = None
-
-
-def _hk2s() -> Any:
-    """The opencc Traditional → Simplified converter, built once on first use."""
-    global _converter
-    if _converter is None:
-        import opencc
-
-        _converter = opencc.OpenCC("hk2s")
-    return _converter
-
-
-def _convertible_chars() -> frozenset[str]:
-    """The BMP characters hk2s changes on their own (about 4,200), found once (≈20 ms)."""
-    global _convertible
-    if _convertible is None:
-        probe = "\n".join(chr(cp) for cp in range(0x3400, 0x10000) if not 0xD800 <= cp < 0xE000)
-        out = _hk2s().convert(probe)
-        _convertible = frozenset(a for a, b in zip(probe[::2], out[::2]) if a != b)
-    return _convertible
 
 
 def fold_text(text: str) -> str:
-    """Fold for matching: full-width → ASCII, Traditional → Simplified; same length.
+    """Fold for matching numbers: full-width → ASCII, then `to_simplified`; same length.
 
-    The result is always exactly as long as ``text``, so character offsets
-    found in it are offsets into ``text``.  opencc runs only when some
-    character would change on its own (or lies beyond the BMP); if it fails or
-    would change the length (it cannot take lone surrogates, and stops at
-    NUL), only the full-width fold is applied.
+    Unlike `recon.normalize.script.match_key` it keeps case and the full-width
+    comma (１，０００ is 1 and 000, not a thousand).  The result is always
+    exactly as long as ``text``, so offsets found in it index ``text``.
     """
     if text.isascii():
         return text
-    folded = text if _FULL_WIDTH_CHARS.isdisjoint(text) else text.translate(_FULL_WIDTH)
-    if _convertible_chars().isdisjoint(folded) and max(folded) <= "\uffff":
-        return folded
-    try:
-        converted: str = _hk2s().convert(folded)
-    except (UnicodeError, RuntimeError, ValueError):
-        return folded
-    return converted if len(converted) == len(folded) else folded
+    if not _FULL_WIDTH_CHARS.isdisjoint(text):
+        text = text.translate(_FULL_WIDTH)
+    return to_simplified(text)

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Final, Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Final, Literal
 
-import opencc
+if TYPE_CHECKING:
+    import opencc
 
 __all__ = [
     "DEFAULT_LANGUAGE_POLICY",
@@ -69,12 +71,54 @@ SQUASHED_CHARS: Final = _WHITESPACE + _ZERO_WIDTH + MIDDLE_DOT + ".-_'\u2019"
 # ---------------------------------------------------------------------------
 # Traditional → Simplified
 
+#: What hk2s does to each character, read from its dictionaries by tools/gen_hk2s_table.py.
+HK2S_TABLE_FILE: Final = Path(__file__).resolve().parent.parent / "data" / "hk2s_table.txt"
+
 _converter: opencc.OpenCC | None = None
 
 
+@dataclass(frozen=True)
+class _Hk2sTable:
+    """hk2s character by character: ``translation`` for ``str.translate``, exact
+    for text without ``contextual`` characters (those a phrase converts
+    differently, 瞭 in 瞭解); ``changeable`` is every character hk2s may change."""
+
+    translation: dict[int, int]
+    contextual: frozenset[str]
+    changeable: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path) -> _Hk2sTable:
+        """Read the file tools/gen_hk2s_table.py writes: a ``contextual:`` line, then
+        lines of pairs (a character and its conversion) separated by spaces."""
+        contextual, pairs = "", []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("contextual:"):
+                contextual = line.removeprefix("contextual:").strip()
+            elif not line.startswith("#"):
+                pairs.append(line.replace(" ", ""))
+        chars = "".join(pairs)
+        traditional, simplified = chars[0::2], chars[1::2]
+        translation = str.maketrans(traditional, simplified)
+        return cls(translation, frozenset(contextual), frozenset(traditional + contextual))
+
+
+_table: _Hk2sTable | None = None
+
+
+def _hk2s_table() -> _Hk2sTable:
+    global _table
+    if _table is None:
+        _table = _Hk2sTable.load(HK2S_TABLE_FILE)
+    return _table
+
+
 def _opencc() -> opencc.OpenCC:
+    """The project's one opencc converter, built on first use (≈10 ms, and 10 ms to import)."""
     global _converter
     if _converter is None:
+        import opencc
+
         _converter = opencc.OpenCC(OPENCC_CONFIG)
     return _converter
 
@@ -100,10 +144,17 @@ def to_simplified(text: str) -> str:
     """Fold Traditional (and HK variant) characters to Simplified, 1 char → 1 char.
 
     ``len(to_simplified(s)) == len(s)`` always holds; Simplified text and
-    pure-ASCII text come back unchanged.
+    pure-ASCII text come back unchanged.  opencc runs only on text with a
+    character it converts by context (see tools/gen_hk2s_table.py); other
+    text is translated character by character, with the same result.
     """
     if text.isascii():
         return text
+    table = _hk2s_table()
+    if table.changeable.isdisjoint(text):
+        return text
+    if table.contextual.isdisjoint(text):  # character by character, without opencc
+        return text.translate(table.translation)
     if "\x00" in text:  # opencc stops at NUL: fold the pieces around it
         return "\x00".join(to_simplified(part) for part in text.split("\x00"))
     try:
