@@ -11,14 +11,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import reduce
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from recon.graph import Slot
 from recon.interval import Interval, format_number
-from recon.model import Relation, SlotRef
 from recon.normalize.claims import SlotKey
 from recon.values import QuantityValue
 from recon.verdicts import SlotVerdict
+
+if TYPE_CHECKING:
+    from recon.model import Relation, SlotRef
 
 Outcome = Literal["holds", "violated", "not-checkable"]
 

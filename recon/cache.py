@@ -2,7 +2,8 @@
 
 `recon check` answers in a fraction of a second because it unpickles the
 reconciled corpus instead of redoing the work. The key hashes every file under
-the claims folder (paths and bytes), so any edit invalidates it. A cache that
+the claims folder (paths and bytes) and recon's own modules (names, sizes,
+modification times), so any edit to either invalidates it. A cache that
 cannot be read or written is ignored: correctness never depends on it.
 """
 
@@ -27,8 +28,16 @@ def cache_dir() -> Path:
     return Path(base) / "recon"
 
 
+def code_fingerprint() -> bytes:
+    """recon's own modules by name, size and modification time: a change to the code drops the cache."""
+    package = Path(__file__).resolve().parent
+    stats = sorted((str(p.relative_to(package)), p.stat().st_size, p.stat().st_mtime_ns) for p in package.rglob("*.py"))
+    return repr(stats).encode()
+
+
 def corpus_key(claims_dir: Path) -> str:
     digest = hashlib.sha256(__version__.encode())
+    digest.update(code_fingerprint())
     for path in sorted(p for p in claims_dir.rglob("*") if p.is_file() and not p.name.startswith(".")):
         digest.update(str(path.relative_to(claims_dir)).encode("utf-8", "surrogateescape"))
         digest.update(hashlib.sha256(path.read_bytes()).digest())

@@ -195,8 +195,11 @@ def load_checker(claims_dir: Path, use_cache: bool = True) -> Checker:
     corpus, diagnostics = load_corpus(claims_dir, display_base=claims_dir.resolve().parent)
     if has_errors(diagnostics):
         raise ReconError(f"the claims in {claims_dir} do not load cleanly; run `recon lint {claims_dir}`")
+    from recon.snapshot import detach_result
+
     terms = {t.id: (list(t.names), term_value(t.id, corpus.terms)) for t in corpus.terms.values()}
-    checker = build_checker(reconcile(corpus), {e.id: list(e.names) for e in corpus.entities.values()}, terms)
+    result = detach_result(reconcile(corpus))  # plain data: the cached checker loads without pydantic
+    checker = build_checker(result, {e.id: list(e.names) for e in corpus.entities.values()}, terms)
     if use_cache:
         cache.store(key, checker)
     return checker

@@ -13,9 +13,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from recon.model import Source
 from recon.normalize.script import squash_key
+
+if TYPE_CHECKING:
+    from recon.model import Source
 
 
 @dataclass(frozen=True)

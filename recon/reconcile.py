@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 from recon.arithmetic import RelationCheck, check_relations
 from recon.diagnostics import Diagnostic
 from recon.graph import Slot, build_slots
-from recon.model import Source
 from recon.normalize.claims import NormalizedClaim, SlotKey, normalize_corpus
 from recon.provenance import CopyGroups, claim_origin, copy_groups, known_outlets
 from recon.scoring import DEFAULT_POLICY, ScoringInput, ScoringPolicy, Scores, edge_arrays, independent_edges, score
 from recon.verdicts import SlotVerdict, judge
 
 if TYPE_CHECKING:
+    from recon.model import Source
     from recon.corpus import Corpus
 
 

@@ -8,17 +8,20 @@ corpus is used only to prefer readings that name a slot it knows.
 
 from __future__ import annotations
 
-from collections import Counter
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from recon.model import Property
 from recon.normalize.claims import NormalizedClaim
 from recon.normalize.names import AliasIndex, Mention
 from recon.normalize.quantity import NotAQuantity, Quantity, find_quantities, parse_quantity
 from recon.normalize.script import match_key, squash_key
 from recon.normalize.times import NotATime, TimeContext, TimeSpan, find_times, parse_time
 from recon.values import QuantityValue, TermValue, TextValue, TimeValue, Value
+
+if TYPE_CHECKING:
+    from recon.model import Property
 
 QUANTITY_KINDS = {"count", "money", "percent", "quantity"}
 UNIT_KINDS = {"person": {"count"}, "USD": {"money"}, "CNY": {"money"}, "percent": {"percent"}}

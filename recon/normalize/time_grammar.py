@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Final
 
 from recon.normalize.time_mention import Tables, TimeMention, read_group
@@ -188,16 +187,11 @@ _RANGE: Final = re.compile(
 _CLAUSE_BREAK: Final = re.compile(r"[，。；;！？!?,\n\r()（）「」“”\"]")
 
 
-@lru_cache(maxsize=1)
 def _hk2s_characters() -> dict[str, str]:
-    """Every BMP Han character opencc ``hk2s`` changes, and what to (computed once, ~15 ms)."""
-    import opencc
+    """Every character opencc ``hk2s`` changes on its own, and what to (from the shipped table)."""
+    from recon.normalize.script import simplified_chars
 
-    chars = [chr(c) for r in (range(0x3400, 0xA000), range(0xF900, 0xFB00)) for c in r]
-    folded = opencc.OpenCC("hk2s").convert("\n".join(chars)).split("\n")
-    if len(folded) != len(chars):  # never seen; fall back to one call per character
-        folded = [opencc.OpenCC("hk2s").convert(c) for c in chars]
-    return {t: s for t, s in zip(chars, folded) if t != s and len(s) == 1}
+    return simplified_chars()
 
 
 class Grammar:
