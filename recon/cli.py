@@ -25,20 +25,27 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "github", "sarif"]),
               default="text", show_default=True, help="How to print the findings.")
-@click.option("--select", multiple=True, metavar="CODE", help="Report only these rule codes (prefixes allowed).")
-@click.option("--ignore", multiple=True, metavar="CODE", help="Do not report these rule codes (prefixes allowed).")
+@click.option("--select", multiple=True, metavar="CODE",
+              help="Report only these rule codes (prefixes allowed; repeat or separate by commas).")
+@click.option("--ignore", multiple=True, metavar="CODE",
+              help="Do not report these rule codes (prefixes allowed; repeat or separate by commas).")
+@click.option("--baseline", "baseline", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Acknowledged conflicts (default: recon-baseline.json in the corpus folder).")
+@click.option("--write-baseline", is_flag=True, help="Record every current conflict as acknowledged, then lint.")
+@click.option("--diff", "diff", metavar="REV", help="Report only findings in files changed since this git revision.")
 @click.option("--list-rules", is_flag=True, help="List the rule codes and exit.")
 def lint(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...],
-         list_rules: bool) -> None:
-    """Check claim files: schema, ids, grounding of quotes in the archived texts.
+         baseline: Path | None, write_baseline: bool, diff: str | None, list_rules: bool) -> None:
+    """Check claim files: schema, ids, grounding, normalization, and conflicts between sources.
 
-    Exit status: 0 clean, 1 errors found, 2 usage error.
+    Settings come from [tool.recon] in the nearest pyproject.toml (select, ignore, baseline);
+    flags override them. Exit status: 0 clean (warnings allowed), 1 errors found, 2 usage error.
     """
     if list_rules:
         from recon.rules import RULES
 
         for rule in RULES.values():
-            click.echo(f"{rule.code}  {rule.name:<24} {rule.description}")
+            click.echo(f"{rule.code}  {rule.name:<24} {rule.severity:<8} {rule.description}")
         return
     if not paths:
         raise click.UsageError("name at least one claims folder or file, e.g. `recon lint claims/`")
@@ -46,13 +53,22 @@ def lint(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...], i
     from recon.diagnostics import ReconError
     from recon.lint import lint as run_lint
 
+    def codes(given: tuple[str, ...]) -> tuple[str, ...] | None:
+        return tuple(c.strip() for text in given for c in text.split(",") if c.strip()) if given else None
+
     try:
-        result = run_lint(list(paths), select, ignore)
+        result = run_lint(list(paths), codes(select), codes(ignore), baseline=baseline, diff=diff,
+                          write_baseline_file=write_baseline)
     except ReconError as exc:
         raise click.UsageError(str(exc)) from None
+    if write_baseline and result.baseline is not None:
+        click.echo(f"wrote {len(result.conflicts)} acknowledged conflict(s) to {result.baseline.path}", err=True)
     output = FORMATTERS[output_format](result.diagnostics)
     if output:
         click.echo(output)
+    if result.skipped_reconciliation and output_format == "text":
+        click.echo("note: the conflict, relation and duplicate checks (C, D) run once the corpus has no errors",
+                   err=True)
     sys.exit(EXIT_FINDINGS if result.failed else EXIT_OK)
 
 
@@ -162,6 +178,46 @@ def _progress():  # type: ignore[no-untyped-def]
     if not sys.stderr.isatty():
         return None
     return lambda stage: click.echo(f"… {stage}", err=True)
+
+
+@main.command()
+@click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the draft (default: CLAIMS/<source id>.yaml).")
+@click.option("--claims", "claims_dir", default="claims", show_default=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path), help="Whose vocabulary to use.")
+@click.option("--source-id", help="Source id (else the article's header, else its file name).")
+@click.option("--outlet", help="Outlet name (else the article's header or page).")
+@click.option("--published", help="Publish date or time with offset, e.g. 2023-11-22T17:23:04+08:00.")
+@click.option("--language", type=click.Choice(["zh-Hans", "zh-Hant", "en"]), help="Else detected.")
+@click.option("--zone", help="Home zone for bare dates (IANA, e.g. Asia/Shanghai).")
+@click.option("--local-zone", help="Zone of the events' place, for 当地时间 / local time.")
+@click.option("--force", is_flag=True, help="Replace existing draft files.")
+def extract(article: Path, out: Path | None, claims_dir: Path, source_id: str | None, outlet: str | None,
+            published: str | None, language: str | None, zone: str | None, local_zone: str | None,
+            force: bool) -> None:
+    """Draft a claim file from an article (plain text or simple HTML) for a person to review.
+
+    Exit status: 0 written, 1 refused (an existing file, a header or option problem), 2 usage.
+    """
+    from recon.diagnostics import ReconError
+    from recon.extract import load_vocabulary, write_draft
+    from recon.extract.article import default_draft_path, draft_for_file, summarize
+
+    options = {key: value for key, value in (("id", source_id), ("outlet", outlet), ("published", published),
+                                             ("language", language), ("zone", zone), ("local_zone", local_zone))
+               if value}
+    try:
+        vocab = load_vocabulary(claims_dir)
+        target = out or default_draft_path(article, claims_dir, options)
+        draft = draft_for_file(article, target, vocab, options)
+        written = write_draft(draft, target, force)
+    except ReconError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_FINDINGS)
+    click.echo(summarize(draft), err=True)
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
 
 
 if __name__ == "__main__":

@@ -181,20 +181,28 @@ class _CorpusLoader:
         return True
 
     def _load_source_text(self, source: Source, base: Path, doc: YamlDocument) -> None:
-        where = doc.location(("source", "text"))
-        target = (base / source.text).resolve()
+        def where() -> Location:  # only on failure: a location composes the file's node tree
+            return doc.location(("source", "text"))
+
+        try:
+            target = (base / source.text).resolve()
+            target.is_file()
+        except (OSError, RuntimeError, ValueError) as exc:  # too long, a symlink loop, a NUL byte
+            self.diagnostics.append(Diagnostic.at(where(), "error", "G004",
+                                                  f"source text path unusable: {getattr(exc, 'strerror', None) or exc}"))
+            return
         if not target.is_relative_to(self.corpus.root):
-            self.diagnostics.append(Diagnostic.at(where, "error", "G005",
+            self.diagnostics.append(Diagnostic.at(where(), "error", "G005",
                                                   f"source text '{source.text}' lies outside the corpus folder "
                                                   f"{self.display(self.corpus.root)}; archive it under sources/"))
             return
         if not target.is_file():
-            self.diagnostics.append(Diagnostic.at(where, "error", "G004",
+            self.diagnostics.append(Diagnostic.at(where(), "error", "G004",
                                                   f"source text '{source.text}' not found; archive the article there"))
             return
         text, problems = read_text(target, self.display(target))
         if text is None:
-            self.diagnostics.extend(Diagnostic.at(where, "error", "G004", f"source text unusable: {p.message}")
+            self.diagnostics.extend(Diagnostic.at(where(), "error", "G004", f"source text unusable: {p.message}")
                                     for p in problems)
             return
         self.corpus.texts[source.id] = SourceText.of(target, text)

@@ -9,8 +9,9 @@ becomes a :class:`Diagnostic`, never a traceback.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from recon.diagnostics import Diagnostic, Location
+from recon.yaml_subset import Position, locate_plain_subset, position_at, read_plain_subset
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -28,14 +30,30 @@ PRESCAN_DEPTH = 500  # libyaml's C composer recurses per level and overflows the
 
 @dataclass
 class YamlDocument:
-    """A parsed file: its data and the node tree the data was built from."""
+    """A parsed file: its data and the node tree the data was built from.
+
+    A file read by the fast subset reader keeps its text instead of a node
+    tree; the first location asked for maps the positions of its values (the
+    same marks PyYAML gives its nodes, at a fraction of the cost), so clean
+    files, the vast majority, never pay for either.
+    """
 
     path: str
     root: Node | None
     data: Any
+    text: str | None = field(default=None, repr=False)  # read by the subset reader: positions on demand
+    positions: Position | None = field(default=None, repr=False)
 
     def location(self, loc: Sequence[int | str] = ()) -> Location:
         """Where the value at a data path (e.g. ``("claims", 3, "quote")``) starts."""
+        if self.text is not None:
+            self.positions = locate_plain_subset(self.text)
+            if self.positions is None:
+                self.root = _compose(self.text)
+            self.text = None
+        if self.positions is not None:
+            line, column, _ = position_at(self.positions, loc)
+            return Location(self.path, line + 1, column + 1)
         node = node_at(self.root, loc) if self.root is not None else None
         if node is None:
             return Location(self.path, 1, 1)
@@ -92,6 +110,27 @@ def load_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Diagn
 
 
 def parse_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """Parse a text: the fast subset reader when it can, PyYAML (with every check) otherwise."""
+    data = read_plain_subset(text)
+    if data is not None and not (_might_nest_deeply(text) and rough_nesting_depth_over(text, PRESCAN_DEPTH)):
+        return YamlDocument(display, None, data, text), []
+    return parse_yaml_fully(text, display)
+
+
+def _might_nest_deeply(text: str) -> bool:
+    """False when the pre-scan below cannot fire: few brackets, no long runs of leading spaces and dashes.
+
+    The pre-scan counts at most every bracket, one level per leading space and one per two
+    leading dashes: 250 + 160 + 80 < PRESCAN_DEPTH.
+    """
+    return text.count("[") + text.count("{") > 250 or _LONG_LEAD.search(text) is not None
+
+
+_LONG_LEAD = re.compile(r"^[ -]{160}", re.MULTILINE)
+
+
+def parse_yaml_fully(text: str, display: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """PyYAML with the hostile-input checks: depth pre-scan, duplicate keys, aliases."""
     too_deep = rough_nesting_depth_over(text, PRESCAN_DEPTH)
     if too_deep:
         return None, [Diagnostic(display, too_deep, 1, "error", "Y006",
@@ -105,13 +144,56 @@ def parse_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Diagn
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_diagnostic(exc, display)]
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids; the position is in characters
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return None, [Diagnostic(display, line, column, "error", "Y001",
+                                 f"character {_codepoint(exc.character)} is not allowed in YAML ({exc.reason}); "
+                                 "remove it")]
     except yaml.YAMLError as exc:
         return None, [Diagnostic(display, 1, 1, "error", "Y001", f"YAML error: {exc}")]
     except RecursionError:
         return None, [Diagnostic(display, 1, 1, "error", "Y006", "YAML nested too deeply to read")]
+    except (ValueError, TypeError, OverflowError) as exc:  # a well-formed scalar with an impossible value
+        return None, [_unreadable_scalar(root, display, exc)]
     finally:
         loader.dispose()
     return YamlDocument(display, root, data), problems
+
+
+def _unreadable_scalar(root: Node | None, display: str, exc: Exception) -> Diagnostic:
+    """Y001 at the first typed scalar that cannot be built (``2023-02-30``, ``!!int abc``)."""
+    constructor = yaml.constructor.SafeConstructor()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ScalarNode) and node.tag != "tag:yaml.org,2002:str":
+            try:
+                constructor.construct_object(node)
+            except Exception as problem:  # noqa: BLE001 - any failure here is the one to report
+                mark = node.start_mark
+                return Diagnostic(display, mark.line + 1, mark.column + 1, "error", "Y001",
+                                  f"cannot read '{node.value}' as {node.tag.rsplit(':', 1)[-1]}: {problem}")
+        elif isinstance(node, MappingNode):
+            stack.extend(child for pair in reversed(node.value) for child in reversed(pair))
+        elif isinstance(node, SequenceNode):
+            stack.extend(reversed(node.value))
+    return Diagnostic(display, 1, 1, "error", "Y001", f"a value cannot be read: {exc}")
+
+
+def _codepoint(character: object) -> str:
+    return f"U+{character:04X}" if isinstance(character, int) else repr(character)
+
+
+def _compose(text: str) -> Node | None:
+    """The node tree of a text the subset reader accepted (so valid, shallow YAML)."""
+    loader = Loader(text)
+    try:
+        return loader.get_single_node()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
 
 
 def rough_nesting_depth_over(text: str, limit: int) -> int:
