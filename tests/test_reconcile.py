@@ -8,7 +8,7 @@ import pytest
 
 from recon.reconcile import Result, reconcile
 from recon.relations import RelationKind
-from tests.corpus_builder import load, source
+from tests.corpus_builder import VOCAB, load, source
 
 BEIJING_NOON_22 = "2023-11-22T12:00:00+08:00"
 
@@ -179,3 +179,15 @@ def test_scoring_is_deterministic_and_contradicted_sources_lose_trust(tmp_path: 
     assert trust["c"] < trust["a"] == trust["b"]
     assert first.slot("microsoft", "market-cap-change").verdict.best[0].claims == ("a-0", "b-0")
     assert first.converged
+
+
+def test_sum_relation_is_checked(tmp_path: Path) -> None:
+    vocab = {**VOCAB, "relations": [{"id": "parts", "kind": "sum",
+                                     "operands": [{"subject": "letter", "property": "signatories"},
+                                                  {"subject": "openai", "property": "signatories"}],
+                                     "result": {"subject": "openai", "property": "employee-count"}}]}
+    corpus = load(tmp_path / "claims", [source("a", BEIJING_NOON_22, [
+        {"subject": "letter", "property": "signatories", "value": "738人"},
+        {"subject": "openai", "property": "signatories", "value": "32人"},
+        {"subject": "openai", "property": "employee-count", "value": "约770名"}])], vocab)
+    assert [c.outcome for c in reconcile(corpus).relation_checks] == ["holds"]
