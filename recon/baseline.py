@@ -37,8 +37,8 @@ class Conflict:
     """Two claims of one slot that contradict each other."""
 
     subject: str
-    property: str
-    object: str | None
+    prop: str
+    obj: str | None
     claims: tuple[str, str]  # sorted
     reason: str = field(default="", compare=False)
     note: str | None = field(default=None, compare=False)
@@ -50,15 +50,15 @@ class Conflict:
 
     @property
     def key(self) -> ConflictKey:
-        return self.subject, self.property, self.object or "", self.claims[0], self.claims[1]
+        return self.subject, self.prop, self.obj or "", self.claims[0], self.claims[1]
 
     @property
     def label(self) -> str:
-        slot = f"{self.subject} · {self.property}" + (f" · {self.object}" if self.object else "")
+        slot = f"{self.subject} · {self.prop}" + (f" · {self.obj}" if self.obj else "")
         return f"{slot}: {self.claims[0]} vs {self.claims[1]}"
 
     def to_dict(self) -> dict[str, Any]:
-        entry: dict[str, Any] = {"slot": [self.subject, self.property, self.object],
+        entry: dict[str, Any] = {"slot": [self.subject, self.prop, self.obj],
                                  "claims": list(self.claims), "reason": self.reason}
         if self.note:
             entry["note"] = self.note
@@ -125,7 +125,7 @@ def _entry(entry: Any, path: Path, index: int) -> Conflict:
                          "property, object] and \"claims\": [id, id]); regenerate it with "
                          "`recon lint --write-baseline`") from None
     conflict = Conflict.between((subject, prop, obj), first, second, str(entry.get("reason", "")))
-    return Conflict(conflict.subject, conflict.property, conflict.object, conflict.claims, conflict.reason, note)
+    return Conflict(conflict.subject, conflict.prop, conflict.obj, conflict.claims, conflict.reason, note)
 
 
 def _line_of(lines: list[str], conflict: Conflict) -> int:
@@ -160,7 +160,7 @@ def write_baseline(path: Path, conflicts: Iterable[Conflict]) -> Baseline:
     for conflict in conflicts:
         old = previous.conflicts.get(conflict.key)
         note = old.note if old is not None else conflict.note
-        merged.append(Conflict(conflict.subject, conflict.property, conflict.object, conflict.claims,
+        merged.append(Conflict(conflict.subject, conflict.prop, conflict.obj, conflict.claims,
                                conflict.reason, note))
     text = render_baseline(merged)
     write_atomic(path, text)

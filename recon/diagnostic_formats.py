@@ -38,8 +38,9 @@ def as_github(diagnostics: list[Diagnostic]) -> str:
 
 def as_sarif(diagnostics: list[Diagnostic]) -> str:
     """SARIF 2.1.0, for code-scanning UIs."""
-    rules = [{"id": r.code, "name": r.name, "shortDescription": {"text": r.description}} for r in RULES.values()]
     level = {"error": "error", "warning": "warning", "info": "note"}
+    rules = [{"id": r.code, "name": r.name, "shortDescription": {"text": r.description},
+              "defaultConfiguration": {"level": level[r.severity]}} for r in RULES.values()]
     results = [{
         "ruleId": d.code,
         "level": level[d.severity],

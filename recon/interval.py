@@ -76,6 +76,20 @@ class Interval:
     # -- construction -------------------------------------------------------
 
     @classmethod
+    def _trusted(
+        cls, lo: float, hi: float, lo_closed: bool = True, hi_closed: bool = True, soft_hi: float | None = None
+    ) -> Interval:
+        """Build without the checks, for ends a parser made valid itself (float
+        ends, a non-empty set, infinite ends open, a float soft_hi within them)."""
+        self = _new(cls)
+        _set_lo(self, lo)
+        _set_hi(self, hi)
+        _set_lo_closed(self, lo_closed)
+        _set_hi_closed(self, hi_closed)
+        _set_soft_hi(self, soft_hi)
+        return self
+
+    @classmethod
     def point(cls, x: float) -> Interval:
         """The closed one-point interval [x, x]."""
         return cls(x, x, True, True)
@@ -209,6 +223,7 @@ class Interval:
 # -- helpers: ends and arithmetic -------------------------------------------
 
 
+_new = object.__new__
 # The slots' own setters, which a frozen dataclass's __setattr__ does not guard.
 _set_lo, _set_hi, _set_lo_closed, _set_hi_closed, _set_soft_hi = (
     getattr(Interval, name).__set__ for name in ("lo", "hi", "lo_closed", "hi_closed", "soft_hi")

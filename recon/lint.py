@@ -15,12 +15,16 @@ import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from recon.baseline import BASELINE_NAME, Baseline, Conflict, read_baseline, write_baseline
 from recon.corpus import YAML_SUFFIXES, Corpus, corpus_root, load_corpus
-from recon.diagnostics import Diagnostic, Location, ReconError, has_errors
+from recon.diagnostics import Diagnostic, ReconError, has_errors
 from recon.lint_config import LintConfig, find_config
 from recon.rules import RULES
+
+if TYPE_CHECKING:
+    from recon.normalize.claims import NormalizedClaim
 
 #: Rules that need the reconciled corpus: they run only when it loads without errors.
 RECONCILIATION_RULES = ("C001", "C002", "C003", "D001")
@@ -150,7 +154,7 @@ def reconciliation_findings(corpus: Corpus, loaded_cleanly: bool, reconcile_it: 
                 continue
             if edge.kind is RelationKind.CONFLICTS:
                 findings.conflicts.append(Conflict.between(slot.key, a.id, b.id, edge.reason))
-            elif edge.kind is RelationKind.DUPLICATE and a.source.id == b.source.id and a.as_of == b.as_of:
+            elif edge.kind is RelationKind.DUPLICATE and a.source.id == b.source.id and _same_time(a, b):
                 duplicates.append((a.id, b.id))
     findings.conflicts.sort(key=lambda c: c.key)
     findings.diagnostics += duplicate_diagnostics(corpus, duplicates)
@@ -161,6 +165,13 @@ def reconciliation_findings(corpus: Corpus, loaded_cleanly: bool, reconcile_it: 
                 f"relation '{check.relation}' does not hold: {check.explanation}; "
                 "check the claims of these slots, or the relation"))
     return findings
+
+
+def _same_time(a: NormalizedClaim, b: NormalizedClaim) -> bool:
+    """The same interval, however it is worded (11 月 20 日 / 11月20日)."""
+    if a.as_of is None or b.as_of is None:
+        return a.as_of is b.as_of
+    return (a.as_of.start, a.as_of.end) == (b.as_of.start, b.as_of.end)
 
 
 def conflict_diagnostics(corpus: Corpus, conflicts: list[Conflict], baseline: Baseline) -> list[Diagnostic]:

@@ -47,6 +47,9 @@ _CONSTRUCTOR = SafeConstructor()
 _TYPED = {f"tag:yaml.org,2002:{t}" for t in ("bool", "int", "float", "null", "timestamp")}
 _STRING_KEYS: set[str] = set()  # keys already known to read as themselves
 
+#: First characters after which a plain scalar may not be a plain string (a resolver or an indicator).
+_MAYBE_TYPED = frozenset(c for c in _IMPLICIT if c) | _BAD_START
+
 
 class _GiveUp(Exception):
     """The text leaves the subset: the full parser reads it."""
@@ -163,7 +166,10 @@ def _mapping(tokens: list[Token], i: int, column: int, depth: int) -> tuple[dict
         if kind == BLOCK:
             mapping[key] = raw
         elif raw:
-            mapping[key] = _scalar(raw)
+            if raw[0] not in _MAYBE_TYPED and ": " not in raw and " #" not in raw and raw[-1] != ":":
+                mapping[key] = raw  # the common case, inlined: a plain scalar no resolver can type
+            else:
+                mapping[key] = _scalar(raw)
         elif i < n and tokens[i][0] > column:
             mapping[key], i = _node(tokens, i, depth + 1)
         elif i < n and tokens[i][0] == column and tokens[i][1] == SEQ:

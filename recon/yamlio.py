@@ -170,7 +170,7 @@ def _unreadable_scalar(root: Node | None, display: str, exc: Exception) -> Diagn
         if isinstance(node, ScalarNode) and node.tag != "tag:yaml.org,2002:str":
             try:
                 constructor.construct_object(node)
-            except Exception as problem:  # noqa: BLE001 - any failure here is the one to report
+            except Exception as problem:  # any failure here is the one to report
                 mark = node.start_mark
                 return Diagnostic(display, mark.line + 1, mark.column + 1, "error", "Y001",
                                   f"cannot read '{node.value}' as {node.tag.rsplit(':', 1)[-1]}: {problem}")

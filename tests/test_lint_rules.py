@@ -140,6 +140,13 @@ def test_same_source_duplicate_is_a_warning_at_the_repeat(tmp_path: Path) -> Non
     assert [c for _, _, c in found(str(root))] == ["D001"]
 
 
+def test_duplicate_time_may_be_worded_differently(tmp_path: Path) -> None:
+    claim = {"subject": "openai", "property": "employee-count", "value": "770 名"}
+    root = write(tmp_path / "claims", [source("a", DAY, [{**claim, "time": "11 月 20 日"},
+                                                          {**claim, "time": "11月20日"}])])
+    assert [c for _, _, c in found(str(root))] == ["D001"]
+
+
 def test_duplicate_needs_same_source_and_same_time(tmp_path: Path) -> None:
     claim = {"subject": "openai", "property": "employee-count", "value": "770 名"}
     other_source = write(tmp_path / "two", [source("a", DAY, [claim]), source("b", DAY, [claim])])
@@ -290,4 +297,38 @@ def test_sarif_lists_every_rule(tmp_path: Path) -> None:
     log = json.loads(run_lint(str(root), "--format", "sarif")[1])
     driver = log["runs"][0]["tool"]["driver"]
     assert {r["id"] for r in driver["rules"]} == set(RULES)
+    levels = {r["id"]: r["defaultConfiguration"]["level"] for r in driver["rules"]}
+    assert levels["C001"] == "error" and levels["D001"] == "warning"
     assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["C001", "C001"]
+
+
+# -- adoption: the pre-commit hook and the documented examples -----------------------------------
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_pre_commit_hook_definition() -> None:
+    import re
+
+    (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert (hook["id"], hook["entry"], hook["language"], hook["pass_filenames"]) == (
+        "recon-lint", "recon lint", "python", True)
+    assert re.search(hook["files"], "claims/000.yaml") and re.search(hook["files"], "claims/vocab/x.yml")
+    assert not re.search(hook["files"], "claims/sources/000.txt")
+
+
+def test_documented_ci_examples_are_valid_yaml_and_use_real_options() -> None:
+    import re
+
+    doc = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", doc, flags=re.S)
+    assert len(blocks) >= 3
+    for block in blocks:
+        assert yaml.safe_load(block) is not None
+    workflow = yaml.safe_load(next(b for b in blocks if "jobs:" in b))
+    steps = workflow["jobs"]["lint"]["steps"]
+    assert any("recon lint claims/ --format github" in step.get("run", "") for step in steps)
+    for flag in set(re.findall(r"recon lint [^`\n]*", doc)):
+        for option in re.findall(r"--[a-z-]+", flag):
+            assert option in {"--format", "--diff", "--baseline", "--write-baseline", "--select", "--ignore",
+                              "--list-rules"}, option

@@ -150,14 +150,17 @@ def clear_parse_cache() -> None:
 @functools.lru_cache(maxsize=PARSE_CACHE_SIZE)
 def _parse_cached(text: str, g: Grammar) -> Quantity | NotAQuantity:
     try:
-        found, skipped = _scan(text, g, first_only=True)
+        folded = fold_text(text)
+        if g.zero_starts.isdisjoint(folded):  # no zero phrase (the common case): the first number decides
+            result = _first_number(text, folded, g)
+        else:
+            found, skipped = _scan(text, g, first_only=True)
+            result = found[0] if found else skipped[0] if skipped else None
     except Exception as exc:  # noqa: BLE001  (totality is the contract; the reason names the bug)
         return NotAQuantity(text, f"internal error: {exc!r}")
-    if found:
-        return found[0]
-    if skipped:
-        return NotAQuantity(text, skipped[0])
-    return NotAQuantity(text, "empty text" if not text.strip() else "no number found")
+    if type(result) is Quantity:
+        return result
+    return NotAQuantity(text, result or ("empty text" if not text.strip() else "no number found"))
 
 
 def format_quantity(q: Quantity) -> str:
@@ -222,6 +225,27 @@ def _numbers(text: str, folded: str, g: Grammar, first_only: bool) -> tuple[list
     return found, skipped
 
 
+def _first_number(text: str, folded: str, g: Grammar) -> Quantity | str | None:
+    """`_numbers` with ``first_only``: the first quantity, else why the first number was
+    skipped, else None (no number at all)."""
+    lead, trail = len(folded) - len(folded.lstrip()), len(folded.rstrip())
+    first_reason = None
+    pos = 0
+    while (m := g.core.search(folded, pos)) is not None:
+        reading = read(folded, m, 0, g)
+        if type(reading) is str:
+            result: Quantity | str = reading
+        else:
+            whole = reading.start <= lead and reading.end >= trail
+            result = refusal(folded, reading, whole, g) or _to_quantity(text, reading, g)
+            if type(result) is Quantity:
+                return result
+        if first_reason is None:
+            first_reason = f"{result}: {m.group()!r} at {m.start()}"
+        pos = m.end()
+    return first_reason
+
+
 _ZERO = Interval(0.0, 0.0)
 
 
@@ -250,15 +274,45 @@ def _to_quantity(text: str, r: Reading, g: Grammar) -> Quantity | str:
             interval = Interval(float(r.low * r.scale), float(r.high * r.scale), True, closed_hi)
         else:
             x = r.value * r.scale if r.scale != 1 else r.value
-            interval = _point_rule(x, qualifier, g)
+            interval = (type(x) is int and x < _SMALL and _int_rule(x, qualifier, g)) or _point_rule(x, qualifier, g)
             if r.unit == g.policy.percent_unit:
-                interval = _cap_percent(interval, x, g.policy.percent_cap)
+                interval = _cap_percent(interval, x, g)
     except (IntervalError, ArithmeticError) as exc:
         return f"no interval: {exc}"
     hi = interval.hi
     if max(abs(interval.lo), abs(hi if hi != math.inf else interval.lo)) > g.policy.max_value:
         return "number too large"
-    return Quantity(interval, r.unit, qualifier, text[r.start : r.end], (r.start, r.end))
+    start, end = r.start, r.end
+    return Quantity(interval, r.unit, qualifier, text[start:end], (start, end))
+
+
+_SMALL = 10**15  # ints below are exact as floats, and their products with the ratios exact in Decimal
+
+
+def _int_rule(x: int, qualifier: str, g: Grammar) -> Interval | None:
+    """`_point_rule` for a small int x, without Decimal or the checks: the same interval,
+    or None when it would be empty (near 0, less than 0), for `_point_rule` to refuse."""
+    fx = float(x)
+    if qualifier == "exact":
+        return _trusted(fx, fx)
+    if qualifier == "nearly":
+        num, den = g.nearly_ratio
+        lo = x * num / den  # int / int rounds once, as float(Decimal) does
+        return _trusted(lo, fx, True, False) if lo < fx else None
+    if qualifier == "approx":
+        (lo_num, lo_den), (hi_num, hi_den) = g.approx_ratios
+        lo, hi = x * lo_num / lo_den, x * hi_num / hi_den
+        return _trusted(lo, hi) if lo <= hi else None
+    if qualifier == "more_than" or qualifier == "at_least":
+        return _trusted(fx, math.inf, qualifier == "at_least", False, float(x + step(x)))
+    if qualifier == "plus":
+        return _trusted(fx, float(x + step(x)), False, False)
+    if qualifier == "at_most" or qualifier == "less_than":
+        return _trusted(0.0, fx, True, qualifier == "at_most") if x or qualifier == "at_most" else None
+    return _trusted(fx, fx)
+
+
+_trusted = Interval._trusted
 
 
 def _point_rule(x: int | Decimal, qualifier: str, g: Grammar) -> Interval:
@@ -279,9 +333,10 @@ def _point_rule(x: int | Decimal, qualifier: str, g: Grammar) -> Interval:
     return Interval(fx, fx)
 
 
-def _cap_percent(interval: Interval, x: int | Decimal, cap: float) -> Interval:
+def _cap_percent(interval: Interval, x: int | Decimal, g: Grammar) -> Interval:
     """A share cannot pass 100%: (90, ∞) → (90, 100].  Growth rates above the cap stay."""
-    if x > Decimal(repr(cap)) or interval.hi <= cap:
+    cap = g.policy.percent_cap
+    if x > g.percent_cap or interval.hi <= cap:
         return interval
     soft = interval.soft_hi if interval.soft_hi is not None and interval.soft_hi < cap else None
     return Interval(interval.lo, cap, interval.lo_closed, True, soft)

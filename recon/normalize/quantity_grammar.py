@@ -151,8 +151,13 @@ class Grammar:
     plurals: dict[str, tuple[int, int]]
     nearly: Decimal
     approx: Decimal
+    nearly_ratio: tuple[int, int]  # 1 - nearly, as numerator and denominator: exact for int values
+    approx_ratios: tuple[tuple[int, int], tuple[int, int]]  # 1 - approx and 1 + approx, likewise
+    percent_cap: Decimal  # `QuantityPolicy.percent_cap`, exactly as written
     suffix_starts: frozenset[str]  # what may follow a number and belong to its phrase
     number_suffix_starts: frozenset[str]  # what may start a `number_suffix`: spaces, 多, 万, billion …
+    number_suffix_heads: frozenset[str]  # the same but spaces: what a non-empty one has after them
+    unit_heads: frozenset[str]  # what a non-empty `unit_suffix` has after its spaces: 名, 以, e, %…
     date_starts: frozenset[str]  # what may follow a number in a date: 年月日…, spaces
 
 
@@ -184,6 +189,8 @@ def _compile(policy: QuantityPolicy) -> Grammar:
     distant = "|".join(_guarded(w, policy) for w in sorted(distant_quals, key=len)[::-1])
     number_suffix, unit_suffix = _suffix_patterns(policy, guards, units, suffix_quals)
     number_suffix_starts = SPACES | frozenset(policy.plus_suffixes + "十百千万亿") | _cased(w[0] for w in EN_MAGNITUDES)
+    unit_heads = _cased(w[0] for w in (*units, *suffix_quals))
+    nearly, approx = Decimal(repr(policy.nearly_fraction)), Decimal(repr(policy.approx_fraction))
     return Grammar(
         policy=policy,
         core=_core_pattern(policy, units, plurals),
@@ -204,10 +211,15 @@ def _compile(policy: QuantityPolicy) -> Grammar:
         distant_table=distant_quals,
         currency_table=currencies,
         plurals=plurals,
-        nearly=Decimal(repr(policy.nearly_fraction)),
-        approx=Decimal(repr(policy.approx_fraction)),
-        suffix_starts=number_suffix_starts | _cased(w[0] for w in (*units, *suffix_quals)),
+        nearly=nearly,
+        approx=approx,
+        nearly_ratio=(1 - nearly).as_integer_ratio(),
+        approx_ratios=((1 - approx).as_integer_ratio(), (1 + approx).as_integer_ratio()),
+        percent_cap=Decimal(repr(policy.percent_cap)),
+        suffix_starts=number_suffix_starts | unit_heads,
         number_suffix_starts=number_suffix_starts,
+        number_suffix_heads=number_suffix_starts - SPACES,
+        unit_heads=unit_heads,
         date_starts=SPACES | frozenset(policy.date_suffixes),
     )
 
