@@ -73,13 +73,25 @@ COMPATIBLE = {RelationKind.DUPLICATE, RelationKind.AGREES, RelationKind.REFINES}
 
 
 def value_groups(slot: Slot) -> list[list[NormalizedClaim]]:
-    """Claims of a slot grouped by mutually compatible values (components of the compatible edges)."""
-    import networkx as nx
+    """Claims of a slot grouped by mutually compatible values (components of the compatible edges).
 
-    graph = nx.Graph()
-    graph.add_nodes_from(claim.id for claim in slot.claims)
-    graph.add_edges_from((e.first, e.second) for e in slot.edges if e.kind in COMPATIBLE)
-    by_id = {claim.id: claim for claim in slot.claims}
-    groups = [sorted((by_id[i] for i in component), key=lambda c: c.id)
-              for component in nx.connected_components(graph)]
-    return sorted(groups, key=lambda group: group[0].id)
+    Slots are small, so a union-find does this without importing networkx on the
+    command line's hot path; :func:`claim_graph` is the corpus-wide graph.
+    """
+    parent = {claim.id: claim.id for claim in slot.claims}
+
+    def root(node: str) -> str:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for edge in slot.edges:
+        if edge.kind in COMPATIBLE:
+            a, b = root(edge.first), root(edge.second)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    groups: dict[str, list[NormalizedClaim]] = {}
+    for claim in slot.claims:
+        groups.setdefault(root(claim.id), []).append(claim)
+    return sorted((sorted(g, key=lambda c: c.id) for g in groups.values()), key=lambda g: g[0].id)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import Counter
 from typing import Any
 
+from recon.graph import claim_graph
 from recon.reconcile import Result, SlotResult, SourceTrust
 from recon.values import QuantityValue, TermValue, TimeValue, Value
 from recon.verdicts import VERDICT_ORDER
@@ -46,8 +48,20 @@ def _summary(result: Result, slots: list[SlotResult]) -> dict[str, Any]:
         "slots": len(slots),
         "verdicts": verdicts,
         "relation_violations": sum(c.outcome == "violated" for c in result.relation_checks),
+        "graph": _graph_summary(slots),
         "scoring": {"iterations": result.iterations, "converged": result.converged},
     }
+
+
+def _graph_summary(slots: list[SlotResult]) -> dict[str, Any]:
+    """Size and shape of the claim graph: how many claims, relations of each kind, and connected groups."""
+    import networkx as nx
+
+    graph = claim_graph(s.slot for s in slots)
+    kinds = Counter(kind for _, _, kind in graph.edges(data="kind"))
+    components = [len(c) for c in nx.connected_components(graph)]
+    return {"nodes": graph.number_of_nodes(), "edges": dict(sorted(kinds.items())),
+            "components": len(components), "largest_component": max(components, default=0)}
 
 
 def _slot(result: Result, item: SlotResult) -> dict[str, Any]:

@@ -58,7 +58,10 @@ def _summary(summary: dict[str, Any]) -> list[str]:
         f"{summary['sources']} sources, {summary['claims']} claims, {summary['slots']} slots: "
         f"**{v['conflict']} conflicts**, {v['evolving']} evolving, {v['compatible']} compatible, "
         f"{v['agree']} agreeing, {v['single']} single-source; "
-        f"{summary['relation_violations']} arithmetic relation(s) violated.",
+        f"{summary['relation_violations']} arithmetic relation(s) violated. Claim graph: "
+        f"{summary['graph']['nodes']} claims, "
+        + ", ".join(f"{n} {kind}" for kind, n in summary["graph"]["edges"].items())
+        + f" edges, {summary['graph']['components']} connected groups.",
         "",
     ]
 
