@@ -102,6 +102,7 @@ class Quantity:
         _set_span(self, span)
 
 
+_new = object.__new__
 _set_interval, _set_unit, _set_qualifier, _set_text, _set_span = (
     getattr(Quantity, name).__set__ for name in ("interval", "unit", "qualifier", "text", "span")
 )
@@ -151,7 +152,8 @@ def clear_parse_cache() -> None:
 def _parse_cached(text: str, g: Grammar) -> Quantity | NotAQuantity:
     try:
         folded = fold_text(text)
-        if g.zero_starts.isdisjoint(folded):  # no zero phrase (the common case): the first number decides
+        if g.zero_starts.isdisjoint(folded) or g.zero_hint.search(folded) is None:
+            # no zero phrase (the common case): the first number decides
             result = _first_number(text, folded, g)
         else:
             found, skipped = _scan(text, g, first_only=True)
@@ -279,13 +281,20 @@ def _to_quantity(text: str, r: Reading, g: Grammar) -> Quantity | str:
                 interval = _cap_percent(interval, x, g)
     except (IntervalError, ArithmeticError) as exc:
         return f"no interval: {exc}"
-    hi = interval.hi
-    if max(abs(interval.lo), abs(hi if hi != math.inf else interval.lo)) > g.policy.max_value:
+    lo, hi = interval.lo, interval.hi
+    if max(abs(lo), abs(hi if hi != _INF else lo)) > g.policy.max_value:
         return "number too large"
     start, end = r.start, r.end
-    return Quantity(interval, r.unit, qualifier, text[start:end], (start, end))
+    q = _new(Quantity)  # Quantity(...) without the call to __init__
+    _set_interval(q, interval)
+    _set_unit(q, r.unit)
+    _set_qualifier(q, qualifier)
+    _set_text(q, text[start:end])
+    _set_span(q, (start, end))
+    return q
 
 
+_INF = math.inf
 _SMALL = 10**15  # ints below are exact as floats, and their products with the ratios exact in Decimal
 
 
@@ -304,7 +313,7 @@ def _int_rule(x: int, qualifier: str, g: Grammar) -> Interval | None:
         lo, hi = x * lo_num / lo_den, x * hi_num / hi_den
         return _trusted(lo, hi) if lo <= hi else None
     if qualifier == "more_than" or qualifier == "at_least":
-        return _trusted(fx, math.inf, qualifier == "at_least", False, float(x + step(x)))
+        return _trusted(fx, _INF, qualifier == "at_least", False, float(x + step(x)))
     if qualifier == "plus":
         return _trusted(fx, float(x + step(x)), False, False)
     if qualifier == "at_most" or qualifier == "less_than":

@@ -2,9 +2,9 @@
 
 `grammar_for` builds a policy's `Grammar` on first use and keeps it.  The
 scanner (`recon.normalize.quantity_reading`) finds each number with
-`Grammar.core`, reads what follows it with a match of `Grammar.number_suffix`
-(多, 万) and one of `Grammar.unit_suffix` (a unit, 以上), and looks back for a
-currency or qualifier with a `WordMatcher`.
+`Grammar.core`, reads what follows it with one match of `Grammar.number_suffix`
+(多, 万, then a unit, 以上; `Grammar.unit_suffix` alone after a range), and looks
+back for a currency or qualifier with a `WordMatcher`.
 
 Lexicons become regex tries (美(?:元|金)|人(?:民币)?|…): `re` tries one
 branch per first character instead of one per word, several times faster
@@ -132,8 +132,9 @@ class Grammar:
 
     policy: QuantityPolicy
     core: re.Pattern[str]  # a number: groups arabic, cn, several, several_cls, order_of, plural
-    number_suffix: re.Pattern[str]  # after a single number: groups plus, mag (万, billion), plus2 (1.5万多)
-    unit_suffix: re.Pattern[str]  # then groups unit and post (1亿美元以上), or pre and unit (500以上人)
+    number_suffix: re.Pattern[str]  # after a single number: groups plus, mag (万, billion), plus2 (1.5万多),
+    # then those of `unit_suffix`
+    unit_suffix: re.Pattern[str]  # groups unit and post (1亿美元以上), or pre and unit (500以上人)
     distant: re.Pattern[str]
     clause_stop: re.Pattern[str]  # up to the last clause break or number
     date_after: re.Pattern[str]
@@ -141,6 +142,7 @@ class Grammar:
     model_name: re.Pattern[str]
     zero: re.Pattern[str]  # 没有股份, 不持有OpenAI任何股份, no stake; group word: 无, none as the whole text
     zero_starts: frozenset[str]  # the first letters of the negations and zero words
+    zero_hint: re.Pattern[str]  # any zero word or held thing: where it finds none, `zero` finds nothing
     prefix_qualifiers: WordMatcher
     currencies: WordMatcher
     unit_table: dict[str, tuple[str | None, int]]  # word → (canonical unit, scale)
@@ -156,8 +158,6 @@ class Grammar:
     percent_cap: Decimal  # `QuantityPolicy.percent_cap`, exactly as written
     suffix_starts: frozenset[str]  # what may follow a number and belong to its phrase
     number_suffix_starts: frozenset[str]  # what may start a `number_suffix`: spaces, 多, 万, billion …
-    number_suffix_heads: frozenset[str]  # the same but spaces: what a non-empty one has after them
-    unit_heads: frozenset[str]  # what a non-empty `unit_suffix` has after its spaces: 名, 以, e, %…
     date_starts: frozenset[str]  # what may follow a number in a date: 年月日…, spaces
 
 
@@ -189,7 +189,6 @@ def _compile(policy: QuantityPolicy) -> Grammar:
     distant = "|".join(_guarded(w, policy) for w in sorted(distant_quals, key=len)[::-1])
     number_suffix, unit_suffix = _suffix_patterns(policy, guards, units, suffix_quals)
     number_suffix_starts = SPACES | frozenset(policy.plus_suffixes + "十百千万亿") | _cased(w[0] for w in EN_MAGNITUDES)
-    unit_heads = _cased(w[0] for w in (*units, *suffix_quals))
     nearly, approx = Decimal(repr(policy.nearly_fraction)), Decimal(repr(policy.approx_fraction))
     return Grammar(
         policy=policy,
@@ -202,6 +201,7 @@ def _compile(policy: QuantityPolicy) -> Grammar:
         list_marker=re.compile(r"[.、](?![0-9])"),
         model_name=re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*[ ]\Z"),
         zero=_zero_pattern(policy, guards),
+        zero_hint=_zero_hint(policy),
         zero_starts=_cased(fold_text(w)[0].lower() for w in (*policy.zero_negations, *policy.zero_words)),
         prefix_qualifiers=WordMatcher(prefix_quals, guards),
         currencies=WordMatcher(currencies, guards),
@@ -216,10 +216,8 @@ def _compile(policy: QuantityPolicy) -> Grammar:
         nearly_ratio=(1 - nearly).as_integer_ratio(),
         approx_ratios=((1 - approx).as_integer_ratio(), (1 + approx).as_integer_ratio()),
         percent_cap=Decimal(repr(policy.percent_cap)),
-        suffix_starts=number_suffix_starts | unit_heads,
+        suffix_starts=number_suffix_starts | _cased(w[0] for w in (*units, *suffix_quals)),
         number_suffix_starts=number_suffix_starts,
-        number_suffix_heads=number_suffix_starts - SPACES,
-        unit_heads=unit_heads,
         date_starts=SPACES | frozenset(policy.date_suffixes),
     )
 
@@ -254,8 +252,9 @@ def _core_pattern(policy: QuantityPolicy, units: Iterable[str], plurals: Iterabl
 def _suffix_patterns(
     policy: QuantityPolicy, guards: _Guards, units: Iterable[str], suffix_quals: Iterable[str]
 ) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """What may follow a number, in order: 多, a magnitude, 多 (if not yet) — `number_suffix` —
-    then a unit and a qualifier in either order (1亿美元以上, 500以上人) — `unit_suffix`.
+    """What may follow a number, in order: 多, a magnitude, 多 (if not yet), then a unit and a
+    qualifier in either order (1亿美元以上, 500以上人) — `number_suffix`, all of it; `unit_suffix`
+    is its second part alone, for what follows a range.
     Every part is optional, so a match reads as far as the phrase goes, taking the first
     choice at each step."""
     plus = f"[{re.escape(policy.plus_suffixes)}]"
@@ -266,7 +265,8 @@ def _suffix_patterns(
     # a qualifier before the unit, or after it: never both (1亿美元以上, 500以上人)
     unit_and_qualifier = f"(?:{_S}(?P<pre>{post}))?(?:{_S}(?P<unit>{unit}))?(?(pre)|(?:{_S}(?P<post>{post}))?)"
     flags = re.IGNORECASE | re.ASCII  # Latin words in any case; Han characters as they are
-    return re.compile(number, flags), re.compile(unit_and_qualifier, flags)
+    # unit_and_qualifier always matches, so after `number` it takes the same path as on its own
+    return re.compile(number + unit_and_qualifier, flags), re.compile(unit_and_qualifier, flags)
 
 
 def _check_apart(units: Iterable[str], qualifiers: Iterable[str]) -> None:
@@ -288,6 +288,13 @@ def _zero_pattern(policy: QuantityPolicy, guards: _Guards) -> re.Pattern[str]:
     whole = rf"\A{_WHITESPACE}*(?P<word>{_trie(policy.zero_words, guards)}){_WHITESPACE}*\Z"
     phrase = f"(?=[{re.escape(starts)}])(?:{negation})(?:{_S}|{gap}(?:{any_}){_S})(?:{held})"
     return re.compile(f"{whole}|{phrase}", re.IGNORECASE | re.ASCII)
+
+
+def _zero_hint(policy: QuantityPolicy) -> re.Pattern[str]:
+    """Every word one of `Grammar.zero`'s matches must hold (a held thing, or the zero word
+    that is the whole text), without guards: a cheap test that it cannot match."""
+    words = {fold_text(w).lower() for w in (*policy.zero_words, *policy.zero_objects)}
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE | re.ASCII)
 
 
 def _trie(words: Iterable[str], guards: _Guards) -> str:

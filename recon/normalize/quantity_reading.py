@@ -104,28 +104,14 @@ def _skip(folded: str, pos: int) -> int:
 
 def _read_number_suffix(folded: str, r: Reading, g: Grammar) -> None:
     """710多, 1.5万, 77亿美元, 13 billion, 100多万: plus, magnitude, unit, qualifier."""
-    p = q = r.core_end
-    while folded[q : q + 1] in SPACES:
-        q += 1
-    # Each pattern matches nothing unless one of its first characters follows the spaces:
-    # test that before running it.
-    if folded[q : q + 1] in g.number_suffix_heads:
-        m = g.number_suffix.match(folded, p)
-        assert m is not None  # every part is optional
-        plus, magnitude, plus2 = m.group("plus", "mag", "plus2")
-        if magnitude:
-            r.scale, r.context = magnitude_value(magnitude), True
-        if plus or plus2:
-            r.plus = r.context = True
-        p = q = m.end()
-        while folded[q : q + 1] in SPACES:
-            q += 1
-    if folded[q : q + 1] in g.unit_heads:
-        unit = g.unit_suffix.match(folded, p)
-        assert unit is not None  # every part is optional
-        _read_unit_and_qualifier(unit, r, g)
-    else:
-        r.end = p
+    m = g.number_suffix.match(folded, r.core_end)
+    assert m is not None  # every part is optional
+    plus, magnitude, plus2 = m.group("plus", "mag", "plus2")
+    if magnitude:
+        r.scale, r.context = magnitude_value(magnitude), True
+    if plus or plus2:
+        r.plus = r.context = True
+    _read_unit_and_qualifier(m, r, g)
 
 
 def _read_range_suffix(folded: str, r: Reading, g: Grammar) -> None:
