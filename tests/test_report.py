@@ -105,3 +105,23 @@ def test_committed_report_is_current(fmt: str) -> None:
     doc = build_document(load_and_reconcile(REPO / "claims"))
     committed = (REPO / "reports" / FILE_NAMES[fmt]).read_text(encoding="utf-8")
     assert render(doc, fmt) == committed, "reports/ is stale: run `recon report claims/` and commit"
+
+
+def test_progress_shows_on_a_terminal_and_not_on_a_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    from recon import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert cli._progress() is None
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    progress = cli._progress()
+    assert progress is not None
+    progress("reconciling 3 claims")
+    assert "reconciling 3 claims" in terminal.getvalue()
