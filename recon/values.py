@@ -78,23 +78,22 @@ def compare(a: Value, b: Value) -> Comparison:
 
 
 def _compare_intervals(a: Interval, b: Interval) -> Comparison:
-    if a == b or (a.lo, a.hi, a.lo_closed, a.hi_closed) == (b.lo, b.hi, b.lo_closed, b.hi_closed):
-        return Comparison.EQUAL
-    if b.contains_interval(a):
-        return Comparison.NARROWER
-    if a.contains_interval(b):
-        return Comparison.BROADER
-    return Comparison.OVERLAP if a.overlaps(b) else Comparison.DISJOINT
+    same = (a.lo, a.hi, a.lo_closed, a.hi_closed) == (b.lo, b.hi, b.lo_closed, b.hi_closed)
+    return _by_containment(same, b.contains_interval(a), a.contains_interval(b), a.overlaps(b))
 
 
 def _compare_spans(a: TimeSpan, b: TimeSpan) -> Comparison:
-    if (a.start, a.end) == (b.start, b.end):
+    return _by_containment((a.start, a.end) == (b.start, b.end), b.contains(a), a.contains(b), a.overlaps(b))
+
+
+def _by_containment(same: bool, a_inside_b: bool, b_inside_a: bool, overlap: bool) -> Comparison:
+    if same:
         return Comparison.EQUAL
-    if b.contains(a):
+    if a_inside_b:
         return Comparison.NARROWER
-    if a.contains(b):
+    if b_inside_a:
         return Comparison.BROADER
-    return Comparison.OVERLAP if a.overlaps(b) else Comparison.DISJOINT
+    return Comparison.OVERLAP if overlap else Comparison.DISJOINT
 
 
 def _compare_terms(a: TermValue, b: TermValue) -> Comparison:
