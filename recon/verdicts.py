@@ -52,9 +52,9 @@ def judge(slot: Slot, confidence: Mapping[str, float], origins: Mapping[str, str
         return SlotVerdict("single", [], 0.0, "only hypothetical statements: nothing to weigh")
     verdict = _verdict(evidence, edges, origins)
     states = _states(slot, evidence, verdict, confidence, origins)
-    best = states if verdict == "evolving" or _multi_valued(edges) else states[:1]
     tied = verdict == "conflict" and len(states) > 1 and \
         states[0].support - states[1].support <= CLOSE_SUPPORT * states[0].support
+    best = states if verdict == "evolving" or _multi_valued(edges) else states[:2] if tied else states[:1]
     return SlotVerdict(verdict, best, _confidence(verdict, states, confidence),
                        explain(verdict, edges, best, tied), sorted(counted))
 

@@ -191,3 +191,16 @@ def test_sum_relation_is_checked(tmp_path: Path) -> None:
         {"subject": "openai", "property": "signatories", "value": "32人"},
         {"subject": "openai", "property": "employee-count", "value": "约770名"}])], vocab)
     assert [c.outcome for c in reconcile(corpus).relation_checks] == ["holds"]
+
+
+def test_an_undecided_conflict_shows_both_values(tmp_path: Path) -> None:
+    result = run(
+        tmp_path,
+        source("a", BEIJING_NOON_22, [{"subject": "microsoft", "property": "market-cap-change",
+                                       "value": "600 亿美元"}]),
+        source("b", BEIJING_NOON_22, [{"subject": "microsoft", "property": "market-cap-change",
+                                       "value": "近300亿美元"}]),
+    )
+    verdict = result.slot("microsoft", "market-cap-change").verdict
+    assert {state.value for state in verdict.best} == {"600 亿美元", "近300亿美元"}
+    assert "Neither value is clearly better supported" in verdict.explanation
