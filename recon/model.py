@@ -88,11 +88,6 @@ class Source(Strict):
             raise ValueError("a publish time needs its UTC offset, e.g. 2023-11-22T17:23:04+08:00")
         return value
 
-    @property
-    def origin(self) -> str | None:
-        """What this text is a copy of, if anything: the basis of copy detection."""
-        return self.reprint_of
-
 
 class Entity(Strict):
     """A person, organization or thing, with every name it goes by."""

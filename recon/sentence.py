@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from recon.normalize.claims import NormalizedClaim
+from recon.normalize.claims import QUANTITY_KINDS, NormalizedClaim
 from recon.normalize.names import AliasIndex, Mention
 from recon.normalize.quantity import NotAQuantity, Quantity, find_quantities, parse_quantity
 from recon.normalize.script import match_key, squash_key
@@ -23,7 +23,6 @@ from recon.values import QuantityValue, TermValue, TextValue, TimeValue, Value
 if TYPE_CHECKING:
     from recon.model import Property
 
-QUANTITY_KINDS = {"count", "money", "percent", "quantity"}
 UNIT_KINDS = {"person": {"count"}, "USD": {"money"}, "CNY": {"money"}, "percent": {"percent"}}
 
 

@@ -8,7 +8,7 @@ once), and for an evolving quantity lists the value over time, latest first.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from recon.graph import Slot, value_groups
@@ -41,7 +41,6 @@ class SlotVerdict:
     best: list[ValueState]  # latest first for evolving slots; one entry otherwise (several for roles)
     confidence: float
     explanation: str
-    considered: list[str] = field(default_factory=list)  # claim ids that count as evidence
 
 
 def judge(slot: Slot, confidence: Mapping[str, float], origins: Mapping[str, str]) -> SlotVerdict:
@@ -56,7 +55,7 @@ def judge(slot: Slot, confidence: Mapping[str, float], origins: Mapping[str, str
         states[0].support - states[1].support <= CLOSE_SUPPORT * states[0].support
     best = states if verdict == "evolving" or _multi_valued(edges) else states[:2] if tied else states[:1]
     return SlotVerdict(verdict, best, _confidence(verdict, states, confidence),
-                       explain(verdict, edges, best, tied), sorted(counted))
+                       explain(verdict, edges, best, tied))
 
 
 def _confidence(verdict: Verdict, states: list[ValueState], confidence: Mapping[str, float]) -> float:

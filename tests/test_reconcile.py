@@ -134,13 +134,18 @@ def test_ceo_then_former_ceo_evolves(tmp_path: Path) -> None:
     assert verdict(result, "altman", "role", "openai") == "evolving"
 
 
+def market_cap_disagreement() -> list[dict]:
+    """Two sources give different values for one static fact at one time."""
+    return [source("a", BEIJING_NOON_22, [{"subject": "microsoft", "property": "market-cap-change",
+                                           "value": "600 亿美元"}]),
+            source("b", BEIJING_NOON_22, [{"subject": "microsoft", "property": "market-cap-change",
+                                           "value": "近300亿美元"}])]
+
+
 def test_two_sources_disagreeing_about_one_static_fact_conflict(tmp_path: Path) -> None:
     result = run(
         tmp_path,
-        source("a", BEIJING_NOON_22, [{"subject": "microsoft", "property": "market-cap-change",
-                                       "value": "600 亿美元"}]),
-        source("b", BEIJING_NOON_22, [{"subject": "microsoft", "property": "market-cap-change",
-                                       "value": "近300亿美元"}]),
+        *market_cap_disagreement(),
     )
     assert verdict(result, "microsoft", "market-cap-change") == "conflict"
 
@@ -196,10 +201,7 @@ def test_sum_relation_is_checked(tmp_path: Path) -> None:
 def test_an_undecided_conflict_shows_both_values(tmp_path: Path) -> None:
     result = run(
         tmp_path,
-        source("a", BEIJING_NOON_22, [{"subject": "microsoft", "property": "market-cap-change",
-                                       "value": "600 亿美元"}]),
-        source("b", BEIJING_NOON_22, [{"subject": "microsoft", "property": "market-cap-change",
-                                       "value": "近300亿美元"}]),
+        *market_cap_disagreement(),
     )
     verdict = result.slot("microsoft", "market-cap-change").verdict
     assert {state.value for state in verdict.best} == {"600 亿美元", "近300亿美元"}
