@@ -52,8 +52,9 @@ def build_slots(claims: Iterable[NormalizedClaim], origins: Mapping[str, str]) -
     """Slots with every pair related; ``origins`` maps a claim id to its independent origin."""
     slots = []
     for key, members in block_into_slots(claims).items():
-        edges = [relate(a, b, origins[a.id], origins[b.id])
-                 for i, a in enumerate(members) for b in members[i + 1:]]
+        origin = [origins[c.id] for c in members]
+        edges = [relate(a, b, origin[i], origin[j])
+                 for i, a in enumerate(members) for j, b in enumerate(members[i + 1:], i + 1)]
         slots.append(Slot(key, members, edges))
     return slots
 

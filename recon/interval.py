@@ -145,7 +145,9 @@ class Interval:
 
     def overlaps(self, other: Interval) -> bool:
         """Whether some number lies in both; [450, 500) and (500, 600) do not overlap."""
-        return self.intersection(other) is not None
+        lo, lo_closed = _tighter_lo(self, other)
+        hi, hi_closed = _tighter_hi(self, other)
+        return lo < hi or (lo == hi and lo_closed and hi_closed)
 
     def intersection(self, other: Interval) -> Interval | None:
         """The common part, or None when the two are disjoint."""

@@ -11,8 +11,9 @@ quoting WIRED repeat WIRED), otherwise its source's copy group.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from recon.normalize.script import squash_key
@@ -56,14 +57,21 @@ class CopyGroups:
     reasons: Mapping[str, tuple[str, ...]]
 
     def members(self, group_id: str) -> list[str]:
-        return sorted(s for s, g in self.group.items() if g == group_id)
+        return self._members.get(group_id, [])
+
+    @cached_property
+    def _members(self) -> dict[str, list[str]]:
+        members: dict[str, list[str]] = defaultdict(list)
+        for source_id, group_id in sorted(self.group.items()):
+            members[group_id].append(source_id)
+        return dict(members)
 
 
-def copy_groups(sources: Mapping[str, Source], claim_keys: Mapping[str, set[str]],
+def copy_groups(sources: Mapping[str, Source], claim_keys: Mapping[str, set[Hashable]],
                 policy: ProvenancePolicy = DEFAULT_POLICY) -> CopyGroups:
     """Group sources that are copies: by declared provenance, then by shared claim sets.
 
-    ``claim_keys`` maps a source id to the set of "slot=value" keys it claims.
+    ``claim_keys`` maps a source id to the set of (slot, value) keys it claims.
     """
     groups = _UnionFind(sorted(sources))
     reasons: dict[str, list[str]] = defaultdict(list)
@@ -96,7 +104,7 @@ def _names_of_sources(sources: Mapping[str, Source]) -> dict[str, str]:
     return names
 
 
-def _shared_claim_sets(claim_keys: Mapping[str, set[str]],
+def _shared_claim_sets(claim_keys: Mapping[str, set[Hashable]],
                        policy: ProvenancePolicy) -> Iterable[tuple[str, str, int]]:
     """Pairs of sources whose claim sets mostly coincide (blocked by shared keys, not all pairs)."""
     holders: dict[str, list[str]] = defaultdict(list)
@@ -110,9 +118,11 @@ def _shared_claim_sets(claim_keys: Mapping[str, set[str]],
         for i, a in enumerate(owners):
             for b in owners[i + 1:]:
                 shared[(a, b)] += 1
-    for (a, b), count in sorted(shared.items()):
-        union = len(claim_keys[a] | claim_keys[b])
-        if count >= policy.shared_claims_min and count / union >= policy.shared_claims_jaccard:
+    candidates = [(a, b, count) for (a, b), count in shared.items()
+                  if count >= policy.shared_claims_min  # the union is at least the larger set:
+                  and count >= policy.shared_claims_jaccard * max(len(claim_keys[a]), len(claim_keys[b]))]
+    for a, b, count in sorted(candidates):
+        if count / len(claim_keys[a] | claim_keys[b]) >= policy.shared_claims_jaccard:
             yield a, b, count
 
 

@@ -8,6 +8,7 @@ read it and never redo the work.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -16,10 +17,14 @@ from recon.diagnostics import Diagnostic
 from recon.graph import Slot, build_slots
 from recon.normalize.claims import NormalizedClaim, SlotKey, normalize_corpus
 from recon.provenance import CopyGroups, claim_origin, copy_groups, known_outlets
-from recon.scoring import DEFAULT_POLICY, ScoringInput, ScoringPolicy, Scores, edge_arrays, independent_edges, score
+from recon.relations import RelationKind
+from recon.scoring import (DEFAULT_POLICY, KIND_CODE, ScoringInput, ScoringPolicy, Scores, edge_arrays,
+                           independent_edges, pair_array, score)
 from recon.verdicts import SlotVerdict, judge
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from recon.model import Source
     from recon.corpus import Corpus
 
@@ -64,65 +69,77 @@ def reconcile(corpus: Corpus, policy: ScoringPolicy = DEFAULT_POLICY) -> Result:
     outlets = known_outlets(corpus.sources.values())
     origins = {c.id: claim_origin(c.claim.attributed_to, c.source.id, groups, outlets) for c in claims}
     slots = build_slots(claims, origins)
-    scores, index = _score(claims, slots, origins, sorted(corpus.sources), policy)
-    confidence = {claim_id: float(round(scores.confidence[i], 6)) for claim_id, i in index.items()}
+    arrays = _ScoringArrays.of(claims, slots, origins, sorted(corpus.sources))
+    scores = score(arrays.scoring_input(policy), policy)
+    confidence = dict(zip(arrays.claim_ids, scores.confidence.round(6).tolist()))
     judged = [SlotResult(slot, judge(slot, confidence, origins)) for slot in slots]
     by_key: dict[SlotKey, Slot] = {s.key: s for s in slots}
     checks = check_relations(corpus.relations, by_key, {r.slot.key: r.verdict for r in judged})
-    sources = _source_trust(corpus, slots, scores, groups, origins)
+    sources = _source_trust(corpus, arrays, scores, groups)
     return Result(judged, sources, checks, {c.id: c for c in claims}, confidence, origins, problems,
                   scores.iterations, scores.converged)
 
 
-def _claim_keys(claims: list[NormalizedClaim]) -> dict[str, set[str]]:
-    keys: dict[str, set[str]] = defaultdict(set)
+def _claim_keys(claims: list[NormalizedClaim]) -> dict[str, set[Hashable]]:
+    keys: dict[str, set[Hashable]] = defaultdict(set)
     for claim in claims:
-        keys[claim.source.id].add(f"{claim.slot}={claim.value.format()}")
+        keys[claim.source.id].add((claim.slot, claim.value))
     return keys
 
 
-def _score(claims: list[NormalizedClaim], slots: list[Slot], origins: dict[str, str], source_ids: list[str],
-           policy: ScoringPolicy) -> tuple[Scores, dict[str, int]]:
-    import numpy as np
+@dataclass(frozen=True)
+class _ScoringArrays:
+    """The corpus as integer arrays: claims by index, their source and origin, and every related pair."""
 
-    index = {c.id: i for i, c in enumerate(claims)}
-    source_index = {s: i for i, s in enumerate(source_ids)}
-    origin_index = {o: i for i, o in enumerate(sorted(set(origins.values())))}
-    pairs = [(index[e.first], index[e.second], e.kind) for slot in slots for e in slot.edges]
-    src, dst, weight = edge_arrays(pairs, policy)
-    origin = np.array([origin_index[origins[c.id]] for c in claims], dtype=np.int64)
-    src, dst, weight = independent_edges(src, dst, weight, origin)
-    data = ScoringInput(
-        claim_source=np.array([source_index[c.source.id] for c in claims], dtype=np.int64),
-        claim_origin=origin,
-        claim_counts=np.array([c.counts_as_evidence for c in claims], dtype=bool),
-        edge_from=src, edge_to=dst, edge_weight=weight, n_sources=len(source_ids))
-    return score(data, policy), index
+    claim_ids: list[str]
+    claim_source: np.ndarray
+    claim_origin: np.ndarray
+    claim_counts: np.ndarray  # bool: hypothetical claims neither support nor contradict
+    pairs: np.ndarray  # (n, 3): claim index, claim index, KIND_CODE of the relation
+    source_ids: list[str]
+
+    @classmethod
+    def of(cls, claims: list[NormalizedClaim], slots: list[Slot], origins: dict[str, str],
+           source_ids: list[str]) -> _ScoringArrays:
+        import numpy as np
+
+        index = {c.id: i for i, c in enumerate(claims)}
+        source_index = {s: i for i, s in enumerate(source_ids)}
+        origin_index = {o: i for i, o in enumerate(sorted(set(origins.values())))}
+        pairs = pair_array((index[e.first], index[e.second], e.kind) for slot in slots for e in slot.edges)
+        return cls([c.id for c in claims],
+                   np.array([source_index[c.source.id] for c in claims], dtype=np.int64),
+                   np.array([origin_index[origins[c.id]] for c in claims], dtype=np.int64),
+                   np.array([c.counts_as_evidence for c in claims], dtype=bool), pairs, source_ids)
+
+    def scoring_input(self, policy: ScoringPolicy) -> ScoringInput:
+        src, dst, weight = independent_edges(*edge_arrays(self.pairs, policy), self.claim_origin)
+        return ScoringInput(self.claim_source, self.claim_origin, self.claim_counts, src, dst, weight,
+                            len(self.source_ids))
+
+    def claims_per_source(self, kinds: Iterable[RelationKind]) -> np.ndarray:
+        """Per source, how many of its claims have a relation of ``kinds`` with a claim of another origin."""
+        import numpy as np
+
+        a, b, code = self.pairs[:, 0], self.pairs[:, 1], self.pairs[:, 2]
+        chosen = np.isin(code, [KIND_CODE[k] for k in kinds]) & (self.claim_origin[a] != self.claim_origin[b])
+        claims = np.unique(np.concatenate([a[chosen], b[chosen]]))
+        return np.bincount(self.claim_source[claims], minlength=len(self.source_ids))
 
 
-def _source_trust(corpus: Corpus, slots: list[Slot], scores: Scores, groups: CopyGroups,
-                  origins: dict[str, str]) -> list[SourceTrust]:
-    supported: dict[str, set[str]] = defaultdict(set)
-    contradicted: dict[str, set[str]] = defaultdict(set)
-    for slot in slots:
-        by_id = {c.id: c for c in slot.claims}
-        for edge in slot.edges:
-            if origins[edge.first] == origins[edge.second]:
-                continue
-            target = contradicted if edge.kind.value == "conflicts" else supported
-            if edge.kind.value in ("agrees", "refines", "conflicts"):
-                for claim_id in (edge.first, edge.second):
-                    target[by_id[claim_id].source.id].add(claim_id)
+def _source_trust(corpus: Corpus, arrays: _ScoringArrays, scores: Scores, groups: CopyGroups) -> list[SourceTrust]:
+    supported = arrays.claims_per_source([RelationKind.AGREES, RelationKind.REFINES]).tolist()
+    contradicted = arrays.claims_per_source([RelationKind.CONFLICTS]).tolist()
     counts: dict[str, int] = defaultdict(int)
     for claim_id in corpus.claims:
         counts[corpus.claim_source[claim_id]] += 1
     result = []
-    for i, source_id in enumerate(sorted(corpus.sources)):
+    for i, source_id in enumerate(arrays.source_ids):
         source = corpus.sources[source_id]
         group = groups.group[source_id]
         copies = [m for m in groups.members(group) if m != source_id]
         trust = float(round(scores.trust[i], 4))
-        n, ok, bad = counts[source_id], len(supported[source_id]), len(contradicted[source_id])
+        n, ok, bad = counts[source_id], supported[i], contradicted[i]
         result.append(SourceTrust(source, trust, n, ok, bad, group, copies,
                                   _trust_explanation(trust, n, ok, bad, copies, groups.reasons.get(source_id, ()))))
     return result

@@ -8,8 +8,9 @@ the property's temporal behaviour. Times are UTC intervals, so a US Pacific
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from enum import Enum
+from typing import NamedTuple
 
 from recon.normalize.claims import NormalizedClaim
 from recon.normalize.times import TimeSpan
@@ -28,52 +29,59 @@ class RelationKind(str, Enum):
     CONFLICTS = "conflicts"  # incompatible at the same time, or an accumulating count that shrank
 
 
-@dataclass(frozen=True)
-class Edge:
-    """A relation between two claims; for refines the first is the more precise, for evolves the earlier."""
+class Edge(NamedTuple):
+    """A relation between two claims; for refines the first is the more precise, for evolves the earlier.
+
+    The reason is worded only when someone reads it: a large corpus has
+    millions of edges and shows a handful.
+    """
 
     first: str
     second: str
     kind: RelationKind
-    reason: str
+    cause: str  # a key of REASONS
+    first_claim: NormalizedClaim
+    second_claim: NormalizedClaim
+
+    @property
+    def reason(self) -> str:
+        return REASONS[self.cause](self.first_claim, self.second_claim)
+
+
+def _edge(kind: RelationKind, cause: str, first: NormalizedClaim, second: NormalizedClaim) -> Edge:
+    return Edge(first.id, second.id, kind, cause, first, second)
 
 
 def relate(a: NormalizedClaim, b: NormalizedClaim, origin_a: str, origin_b: str) -> Edge:
     comparison = compare(a.value, b.value)
     if comparison is Comparison.EQUAL:
         if origin_a == origin_b:
-            return Edge(a.id, b.id, RelationKind.DUPLICATE, "same value from the same origin")
-        return Edge(a.id, b.id, RelationKind.AGREES, "same value")
+            return _edge(RelationKind.DUPLICATE, "same-origin", a, b)
+        return _edge(RelationKind.AGREES, "same-value", a, b)
     if comparison is Comparison.NARROWER:
-        return Edge(a.id, b.id, RelationKind.REFINES, f"{_show(a)} lies within {_show(b)}")
+        return _edge(RelationKind.REFINES, "within", a, b)
     if comparison is Comparison.BROADER:
-        return Edge(b.id, a.id, RelationKind.REFINES, f"{_show(b)} lies within {_show(a)}")
+        return _edge(RelationKind.REFINES, "within", b, a)
     if comparison is Comparison.OVERLAP:
-        return Edge(a.id, b.id, RelationKind.AGREES, f"{_show(a)} and {_show(b)} overlap")
+        return _edge(RelationKind.AGREES, "overlap", a, b)
     if a.prop.multi_valued and (comparison is Comparison.DISTINCT or isinstance(a.value, TextValue)):
-        return Edge(a.id, b.id, RelationKind.COEXISTS, f"{a.prop.label} can hold several values at once")
+        return _edge(RelationKind.COEXISTS, "multi-valued", a, b)
     if comparison is Comparison.DISTINCT and isinstance(a.value, TextValue):
-        return Edge(a.id, b.id, RelationKind.COEXISTS,
-                    f"{_show(a)} and {_show(b)} are worded differently; long texts are not judged as conflicting")
+        return _edge(RelationKind.COEXISTS, "long-text", a, b)
     return _different_values(a, b)
 
 
 def _different_values(a: NormalizedClaim, b: NormalizedClaim) -> Edge:
     behaviour = a.prop.behaviour
     if behaviour == "static":
-        return Edge(a.id, b.id, RelationKind.CONFLICTS,
-                    f"{_show(a)} and {_show(b)} cannot both be true ({a.prop.label} has one true value)")
+        return _edge(RelationKind.CONFLICTS, "one-true-value", a, b)
     earlier, later = _time_order(a, b)
     if earlier is None or later is None:
-        return Edge(a.id, b.id, RelationKind.CONFLICTS,
-                    f"{_show(a)} and {_show(b)} differ at the same time")
+        return _edge(RelationKind.CONFLICTS, "same-time", a, b)
     if behaviour == "accumulating" and value_rank(earlier.value) > value_rank(later.value):
         # the values are disjoint here, so ranks order them unambiguously
-        return Edge(earlier.id, later.id, RelationKind.CONFLICTS,
-                    f"{a.prop.label} never decreases, but {_show(earlier)} ({_when(earlier)}) "
-                    f"is more than {_show(later)} ({_when(later)})")
-    return Edge(earlier.id, later.id, RelationKind.EVOLVES,
-                f"{_show(earlier)} ({_when(earlier)}) became {_show(later)} ({_when(later)})")
+        return _edge(RelationKind.CONFLICTS, "decreased", earlier, later)
+    return _edge(RelationKind.EVOLVES, "changed", earlier, later)
 
 
 def _time_order(a: NormalizedClaim, b: NormalizedClaim) -> tuple[NormalizedClaim | None, NormalizedClaim | None]:
@@ -109,3 +117,20 @@ def _show(claim: NormalizedClaim) -> str:
 
 def _when(claim: NormalizedClaim) -> str:
     return claim.claim.time or "at publication"
+
+
+#: How each cause of an edge reads, given the edge's first and second claim.
+REASONS: dict[str, Callable[[NormalizedClaim, NormalizedClaim], str]] = {
+    "same-origin": lambda a, b: "same value from the same origin",
+    "same-value": lambda a, b: "same value",
+    "within": lambda a, b: f"{_show(a)} lies within {_show(b)}",
+    "overlap": lambda a, b: f"{_show(a)} and {_show(b)} overlap",
+    "multi-valued": lambda a, b: f"{a.prop.label} can hold several values at once",
+    "long-text": lambda a, b: (f"{_show(a)} and {_show(b)} are worded differently; "
+                               "long texts are not judged as conflicting"),
+    "one-true-value": lambda a, b: f"{_show(a)} and {_show(b)} cannot both be true ({a.prop.label} has one true value)",
+    "same-time": lambda a, b: f"{_show(a)} and {_show(b)} differ at the same time",
+    "decreased": lambda a, b: (f"{a.prop.label} never decreases, but {_show(a)} ({_when(a)}) "
+                               f"is more than {_show(b)} ({_when(b)})"),
+    "changed": lambda a, b: f"{_show(a)} ({_when(a)}) became {_show(b)} ({_when(b)})",
+}

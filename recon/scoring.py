@@ -18,7 +18,7 @@ vector operations whatever the corpus size. The iteration is deterministic.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -111,15 +111,24 @@ def score(data: ScoringInput, policy: ScoringPolicy = DEFAULT_POLICY) -> Scores:
     return Scores(trust, confidence, policy.max_iterations, False)
 
 
-def edge_arrays(pairs: Sequence[tuple[int, int, RelationKind]],
-                policy: ScoringPolicy = DEFAULT_POLICY) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Symmetric implication edges from (claim index, claim index, relation) triples."""
+#: RelationKind → a small integer, for relation arrays.
+KIND_CODE: dict[RelationKind, int] = {kind: code for code, kind in enumerate(RelationKind)}
+
+
+def pair_array(pairs: Iterable[tuple[int, int, RelationKind]]) -> np.ndarray:
+    """(claim index, claim index, relation) triples as an (n, 3) int64 array; the relation as its KIND_CODE."""
     import numpy as np
 
-    if not pairs:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0)
-    a = np.fromiter((p[0] for p in pairs), dtype=np.int64, count=len(pairs))
-    b = np.fromiter((p[1] for p in pairs), dtype=np.int64, count=len(pairs))
-    w = np.fromiter((policy.weight(p[2]) for p in pairs), dtype=float, count=len(pairs))
+    rows = [(a, b, KIND_CODE[kind]) for a, b, kind in pairs]
+    return np.array(rows, dtype=np.int64).reshape(-1, 3)
+
+
+def edge_arrays(pairs: Sequence[tuple[int, int, RelationKind]] | np.ndarray,
+                policy: ScoringPolicy = DEFAULT_POLICY) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Symmetric implication edges from (claim index, claim index, relation) triples or a :func:`pair_array`."""
+    import numpy as np
+
+    array = pairs if isinstance(pairs, np.ndarray) else pair_array(pairs)
+    weights = np.array([policy.weight(kind) for kind in RelationKind])
+    a, b, w = array[:, 0], array[:, 1], weights[array[:, 2]]
     return np.concatenate([a, b]), np.concatenate([b, a]), np.concatenate([w, w])

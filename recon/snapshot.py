@@ -42,7 +42,9 @@ def detach_result(result: Result) -> Result:
 
     claims = {cid: replace(c, claim=detached(c.claim), source=detached(c.source), prop=detached(c.prop))
               for cid, c in result.claims.items()}
-    slots = [SlotResult(Slot(s.slot.key, [claims[c.id] for c in s.slot.claims], s.slot.edges), s.verdict)
+    slots = [SlotResult(Slot(s.slot.key, [claims[c.id] for c in s.slot.claims],
+                             [e._replace(first_claim=claims[e.first], second_claim=claims[e.second])
+                              for e in s.slot.edges]), s.verdict)
              for s in result.slots]
     sources = [replace(s, source=detached(s.source)) for s in result.sources]
     return replace(result, claims=claims, slots=slots, sources=sources)

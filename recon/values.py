@@ -78,22 +78,23 @@ def compare(a: Value, b: Value) -> Comparison:
 
 
 def _compare_intervals(a: Interval, b: Interval) -> Comparison:
-    same = (a.lo, a.hi, a.lo_closed, a.hi_closed) == (b.lo, b.hi, b.lo_closed, b.hi_closed)
-    return _by_containment(same, b.contains_interval(a), a.contains_interval(b), a.overlaps(b))
+    if a.lo == b.lo and a.hi == b.hi and a.lo_closed == b.lo_closed and a.hi_closed == b.hi_closed:
+        return Comparison.EQUAL
+    if b.contains_interval(a):
+        return Comparison.NARROWER
+    if a.contains_interval(b):
+        return Comparison.BROADER
+    return Comparison.OVERLAP if a.overlaps(b) else Comparison.DISJOINT
 
 
 def _compare_spans(a: TimeSpan, b: TimeSpan) -> Comparison:
-    return _by_containment((a.start, a.end) == (b.start, b.end), b.contains(a), a.contains(b), a.overlaps(b))
-
-
-def _by_containment(same: bool, a_inside_b: bool, b_inside_a: bool, overlap: bool) -> Comparison:
-    if same:
+    if a.start == b.start and a.end == b.end:
         return Comparison.EQUAL
-    if a_inside_b:
+    if b.contains(a):
         return Comparison.NARROWER
-    if b_inside_a:
+    if a.contains(b):
         return Comparison.BROADER
-    return Comparison.OVERLAP if overlap else Comparison.DISJOINT
+    return Comparison.OVERLAP if a.overlaps(b) else Comparison.DISJOINT
 
 
 def _compare_terms(a: TermValue, b: TermValue) -> Comparison:

@@ -7,7 +7,7 @@ once), and for an evolving quantity lists the value over time, latest first.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -19,6 +19,8 @@ from recon.values import QuantityValue, TermValue, TimeValue, Value
 Verdict = Literal["single", "agree", "compatible", "evolving", "conflict"]
 #: Two conflicting values whose support differs by less than this share are reported as undecided.
 CLOSE_SUPPORT = 0.05
+#: How many relation reasons an explanation quotes before "…".
+SHOWN_REASONS = 4
 VERDICT_ORDER: tuple[Verdict, ...] = ("conflict", "evolving", "compatible", "agree", "single")
 
 
@@ -87,8 +89,8 @@ def _multi_valued(edges: list[Edge]) -> bool:
 def _states(slot: Slot, evidence: list[NormalizedClaim], verdict: Verdict, confidence: Mapping[str, float],
             origins: Mapping[str, str]) -> list[ValueState]:
     """Groups of compatible claims as value states, best supported (or, when evolving, latest) first."""
-    sub = Slot(slot.key, evidence, [e for e in slot.edges if e.first in {c.id for c in evidence}
-                                     and e.second in {c.id for c in evidence}])
+    counted = {c.id for c in evidence}
+    sub = Slot(slot.key, evidence, [e for e in slot.edges if e.first in counted and e.second in counted])
     states = [_state(group, confidence, origins) for group in value_groups(sub)]
     if verdict == "evolving":
         return sorted(states, key=lambda s: (s.as_of or "", s.support), reverse=True)
@@ -145,8 +147,7 @@ def explain(verdict: Verdict, edges: list[Edge], best: list[ValueState], tied: b
     kinds_shown = {"conflict": [RelationKind.CONFLICTS], "evolving": [RelationKind.EVOLVES, RelationKind.REFINES],
                    "compatible": [RelationKind.REFINES], "agree": [RelationKind.AGREES, RelationKind.COEXISTS,
                                                                     RelationKind.DUPLICATE], "single": []}[verdict]
-    reasons = [e.reason for kind in kinds_shown for e in edges if e.kind is kind]
-    unique = list(dict.fromkeys(reasons))
+    unique = _first_reasons((e for kind in kinds_shown for e in edges if e.kind is kind), SHOWN_REASONS + 1)
     lead = {
         "single": "One source (or copies of one) states this.",
         "agree": "The sources agree.",
@@ -156,10 +157,20 @@ def explain(verdict: Verdict, edges: list[Edge], best: list[ValueState], tied: b
     }[verdict]
     text = lead
     if unique:
-        shown = "; ".join(unique[:4]) + ("; …" if len(unique) > 4 else "")
+        shown = "; ".join(unique[:SHOWN_REASONS]) + ("; …" if len(unique) > SHOWN_REASONS else "")
         text += " " + shown[0].upper() + shown[1:] + "."
     if tied:
         text += " Neither value is clearly better supported: check the sources."
     elif best:
         text += f" Best supported: {best[0].value}" + (f" ({best[0].as_of_text})" if best[0].as_of_text else "") + "."
     return text
+
+
+def _first_reasons(edges: Iterable[Edge], limit: int) -> list[str]:
+    """Up to ``limit`` different reasons, in edge order (reasons are worded on demand, so stop early)."""
+    unique: dict[str, None] = {}
+    for edge in edges:
+        unique.setdefault(edge.reason)
+        if len(unique) == limit:
+            break
+    return list(unique)

@@ -9,7 +9,7 @@ read is reported (rule N001), never guessed.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -42,10 +42,10 @@ class NormalizedClaim:
     value: Value
     as_of: TimeSpan | None  # when the value holds: the claim's time, else the source's publish time
     time_explicit: bool
+    id: str = field(init=False, repr=False, compare=False)  # the claim's id, read on every edge of every slot
 
-    @property
-    def id(self) -> str:
-        return self.claim.id
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "id", self.claim.id)
 
     @property
     def slot(self) -> SlotKey:
