@@ -19,6 +19,7 @@ vector operations whatever the corpus size. The iteration is deterministic.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -79,12 +80,14 @@ def independent_edges(edge_from: np.ndarray, edge_to: np.ndarray, weight: np.nda
     edge_from, edge_to, weight = edge_from[keep], edge_to[keep], weight[keep]
     if len(edge_to) == 0:
         return edge_from, edge_to, weight
-    order = np.lexsort((edge_from, -np.abs(weight), origin[edge_from], edge_to))
-    edge_from, edge_to, weight = edge_from[order], edge_to[order], weight[order]
-    pair = np.stack([edge_to, origin[edge_from]])
-    first = np.ones(len(edge_to), dtype=bool)
-    first[1:] = np.any(pair[:, 1:] != pair[:, :-1], axis=0)
-    return edge_from[first], edge_to[first], weight[first]
+    # one key per (target claim, supporting origin), ordered as the pair is; the strongest edge first
+    group = edge_to * (int(origin.max()) + 1) + origin[edge_from]
+    order = np.lexsort((edge_from, -np.abs(weight), group))
+    group = group[order]
+    first = np.ones(len(group), dtype=bool)
+    first[1:] = group[1:] != group[:-1]
+    keep = order[first]
+    return edge_from[keep], edge_to[keep], weight[keep]
 
 
 def score(data: ScoringInput, policy: ScoringPolicy = DEFAULT_POLICY) -> Scores:
@@ -119,8 +122,8 @@ def pair_array(pairs: Iterable[tuple[int, int, RelationKind]]) -> np.ndarray:
     """(claim index, claim index, relation) triples as an (n, 3) int64 array; the relation as its KIND_CODE."""
     import numpy as np
 
-    rows = [(a, b, KIND_CODE[kind]) for a, b, kind in pairs]
-    return np.array(rows, dtype=np.int64).reshape(-1, 3)
+    flat = chain.from_iterable((a, b, KIND_CODE[kind]) for a, b, kind in pairs)
+    return np.fromiter(flat, dtype=np.int64).reshape(-1, 3)
 
 
 def edge_arrays(pairs: Sequence[tuple[int, int, RelationKind]] | np.ndarray,
