@@ -341,14 +341,14 @@ def population_benchmark() -> None:
 
 
 def print_paired_comparison(right: dict[str, np.ndarray]) -> None:
-    """recon's verdict against every method at least as accurate: the objects only one of them gets right.
+    """recon's verdict against every peer at least as accurate: the objects only one of the two gets right.
 
     With few gold objects, a gap of a few objects can be chance; the exact McNemar
     test (two-sided binomial on the discordant objects) says how likely.
     """
     recon_label = next(iter(right))
     ours = right[recon_label]
-    rivals = [label for label in right if label != recon_label and right[label].mean() >= ours.mean()]
+    rivals = [label for label in right if not label.startswith("recon") and right[label].mean() >= ours.mean()]
     if not rivals:
         print(f"\nNo other method is as accurate as '{recon_label}'.")
         return
