@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from recon.arithmetic import RelationCheck, check_relations
 from recon.diagnostics import Diagnostic
+from recon.gc_pause import gc_paused
 from recon.graph import Slot, build_slots
 from recon.normalize.claims import NormalizedClaim, SlotKey, normalize_corpus
 from recon.provenance import CopyGroups, claim_origin, copy_groups, known_outlets
@@ -64,6 +65,11 @@ class Result:
 
 
 def reconcile(corpus: Corpus, policy: ScoringPolicy = DEFAULT_POLICY) -> Result:
+    with gc_paused():  # millions of edges and records, hardly a reference cycle among them
+        return _reconcile(corpus, policy)
+
+
+def _reconcile(corpus: Corpus, policy: ScoringPolicy) -> Result:
     claims, problems = normalize_corpus(corpus)
     groups = copy_groups(corpus.sources, _claim_keys(claims))
     outlets = known_outlets(corpus.sources.values())
