@@ -13,7 +13,7 @@ Stages:
 
 - relate (recon.graph): NormalizedClaim objects built directly (no YAML),
   then ``recon.graph.build_slots`` (recon's real relation code, one
-  ``relate`` per pair) and the edge arrays as ``recon.reconcile._score``
+  ``relate`` per pair) and the edge arrays as ``recon.reconcile``
   makes them (``pair_array``, ``edge_arrays``, ``independent_edges``). Its
   child process gets twice the timeout, since building a million
   NormalizedClaims first (not timed) takes ~20 s. The child checks that its
@@ -112,6 +112,7 @@ def child(stage: str, workdir: Path) -> dict[str, Any]:
 
 
 def _relate_with_recon(corpus: SyntheticCorpus, origin: np.ndarray, workdir: Path) -> dict[str, Any]:
+    from recon.gc_pause import gc_paused
     from recon.graph import build_slots
     from recon.scoring import edge_arrays, independent_edges, pair_array
 
@@ -121,11 +122,12 @@ def _relate_with_recon(corpus: SyntheticCorpus, origin: np.ndarray, workdir: Pat
     setup = time.perf_counter() - start
     base = _rss_mib()
     start = time.perf_counter()
-    slots = build_slots(claims, origins)
-    related = time.perf_counter()
-    index = {c.id: i for i, c in enumerate(claims)}
-    pairs = pair_array((index[e.first], index[e.second], e.kind) for slot in slots for e in slot.edges)
-    src, dst, weight = independent_edges(*edge_arrays(pairs), origin)
+    with gc_paused():  # as recon.reconcile.reconcile runs it
+        slots = build_slots(claims, origins)
+        related = time.perf_counter()
+        index = {c.id: i for i, c in enumerate(claims)}
+        pairs = pair_array((index[e.first], index[e.second], e.kind) for slot in slots for e in slot.edges)
+        src, dst, weight = independent_edges(*edge_arrays(pairs), origin)
     seconds = time.perf_counter() - start
     peak = _peak_mib()
     a, b = slot_pairs(corpus.claim_object)
