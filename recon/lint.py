@@ -139,14 +139,13 @@ def reconciliation_findings(corpus: Corpus, loaded_cleanly: bool, reconcile_it: 
         from recon.normalize.claims import normalize_corpus
 
         return Findings(normalize_corpus(corpus)[1])
-    from recon.reconcile import reconcile
+    from recon.reconcile import relate_corpus, relation_checks
     from recon.relations import RelationKind
 
-    result = reconcile(corpus)
-    findings = Findings(list(result.diagnostics), judged=set(result.claims), reconciled=True)
+    related = relate_corpus(corpus)
+    findings = Findings(list(related.problems), judged={c.id for c in related.claims}, reconciled=True)
     duplicates: list[tuple[str, str]] = []
-    for slot_result in result.slots:
-        slot = slot_result.slot
+    for slot in related.slots:
         evidence = {c.id: c for c in slot.claims if c.counts_as_evidence}
         for edge in slot.edges:
             a, b = evidence.get(edge.first), evidence.get(edge.second)
@@ -158,7 +157,7 @@ def reconciliation_findings(corpus: Corpus, loaded_cleanly: bool, reconcile_it: 
                 duplicates.append((a.id, b.id))
     findings.conflicts.sort(key=lambda c: c.key)
     findings.diagnostics += duplicate_diagnostics(corpus, duplicates)
-    for check in result.relation_checks:
+    for check in relation_checks(corpus, related):
         if check.outcome == "violated":
             findings.diagnostics.append(Diagnostic.at(
                 corpus.location("relation", check.relation), "warning", "C002",

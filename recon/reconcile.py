@@ -66,24 +66,55 @@ class Result:
 
 def reconcile(corpus: Corpus, policy: ScoringPolicy = DEFAULT_POLICY) -> Result:
     with gc_paused():  # millions of edges and records, hardly a reference cycle among them
-        return _reconcile(corpus, policy)
+        related = relate_corpus(corpus, policy)
+        judged = [SlotResult(slot, judge(slot, related.confidence, related.origins)) for slot in related.slots]
+        checks = check_relations(corpus.relations, related.slot_by_key, {r.slot.key: r.verdict for r in judged})
+        sources = _source_trust(corpus, related.arrays, related.scores, related.groups)
+    return Result(judged, sources, checks, {c.id: c for c in related.claims}, related.confidence,
+                  related.origins, related.problems, related.scores.iterations, related.scores.converged)
 
 
-def _reconcile(corpus: Corpus, policy: ScoringPolicy) -> Result:
-    claims, problems = normalize_corpus(corpus)
-    groups = copy_groups(corpus.sources, _claim_keys(claims))
-    outlets = known_outlets(corpus.sources.values())
-    origins = {c.id: claim_origin(c.claim.attributed_to, c.source.id, groups, outlets) for c in claims}
-    slots = build_slots(claims, origins)
-    arrays = _ScoringArrays.of(claims, slots, origins, sorted(corpus.sources))
-    scores = score(arrays.scoring_input(policy), policy)
+@dataclass
+class Related:
+    """The first half of reconciling: claims normalized, traced to origins, related in slots and scored.
+
+    The linter stops here (it needs edges, not every slot's verdict); :func:`reconcile` goes on to judge.
+    """
+
+    claims: list[NormalizedClaim]
+    problems: list[Diagnostic]  # claims that could not be normalized
+    groups: CopyGroups
+    origins: dict[str, str]
+    slots: list[Slot]
+    arrays: ScoringArrays
+    scores: Scores
+    confidence: dict[str, float]
+
+    @property
+    def slot_by_key(self) -> dict[SlotKey, Slot]:
+        return {s.key: s for s in self.slots}
+
+
+def relate_corpus(corpus: Corpus, policy: ScoringPolicy = DEFAULT_POLICY) -> Related:
+    with gc_paused():
+        claims, problems = normalize_corpus(corpus)
+        groups = copy_groups(corpus.sources, _claim_keys(claims))
+        outlets = known_outlets(corpus.sources.values())
+        origins = {c.id: claim_origin(c.claim.attributed_to, c.source.id, groups, outlets) for c in claims}
+        slots = build_slots(claims, origins)
+        arrays = ScoringArrays.of(claims, slots, origins, sorted(corpus.sources))
+        scores = score(arrays.scoring_input(policy), policy)
     confidence = dict(zip(arrays.claim_ids, scores.confidence.round(6).tolist()))
-    judged = [SlotResult(slot, judge(slot, confidence, origins)) for slot in slots]
-    by_key: dict[SlotKey, Slot] = {s.key: s for s in slots}
-    checks = check_relations(corpus.relations, by_key, {r.slot.key: r.verdict for r in judged})
-    sources = _source_trust(corpus, arrays, scores, groups)
-    return Result(judged, sources, checks, {c.id: c for c in claims}, confidence, origins, problems,
-                  scores.iterations, scores.converged)
+    return Related(claims, problems, groups, origins, slots, arrays, scores, confidence)
+
+
+def relation_checks(corpus: Corpus, related: Related) -> list[RelationCheck]:
+    """The declared arithmetic relations, judging only the slots they name."""
+    slots = related.slot_by_key
+    named = {(ref.subject, ref.property, ref.object) for relation in corpus.relations.values()
+             for ref in (*relation.operands, relation.result)}
+    verdicts = {key: judge(slots[key], related.confidence, related.origins) for key in named if key in slots}
+    return check_relations(corpus.relations, slots, verdicts)
 
 
 def _claim_keys(claims: list[NormalizedClaim]) -> dict[str, set[Hashable]]:
@@ -94,7 +125,7 @@ def _claim_keys(claims: list[NormalizedClaim]) -> dict[str, set[Hashable]]:
 
 
 @dataclass(frozen=True)
-class _ScoringArrays:
+class ScoringArrays:
     """The corpus as integer arrays: claims by index, their source and origin, and every related pair."""
 
     claim_ids: list[str]
@@ -106,7 +137,7 @@ class _ScoringArrays:
 
     @classmethod
     def of(cls, claims: list[NormalizedClaim], slots: list[Slot], origins: dict[str, str],
-           source_ids: list[str]) -> _ScoringArrays:
+           source_ids: list[str]) -> ScoringArrays:
         import numpy as np
 
         index = {c.id: i for i, c in enumerate(claims)}
@@ -133,7 +164,7 @@ class _ScoringArrays:
         return np.bincount(self.claim_source[claims], minlength=len(self.source_ids))
 
 
-def _source_trust(corpus: Corpus, arrays: _ScoringArrays, scores: Scores, groups: CopyGroups) -> list[SourceTrust]:
+def _source_trust(corpus: Corpus, arrays: ScoringArrays, scores: Scores, groups: CopyGroups) -> list[SourceTrust]:
     supported = arrays.claims_per_source([RelationKind.AGREES, RelationKind.REFINES]).tolist()
     contradicted = arrays.claims_per_source([RelationKind.CONFLICTS]).tolist()
     counts: dict[str, int] = defaultdict(int)

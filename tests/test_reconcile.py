@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from recon.reconcile import Result, reconcile
+from recon.reconcile import Result, reconcile, relate_corpus, relation_checks
 from recon.relations import RelationKind
 from tests.corpus_builder import VOCAB, load, source
 
@@ -170,6 +170,17 @@ def test_ratio_relation_is_checked_with_intervals(tmp_path: Path, share: str, ou
                                       {"subject": "letter", "property": "signatory-share", "value": share}]),
     )
     assert [c.outcome for c in result.relation_checks] == [outcome]
+
+
+@pytest.mark.parametrize("share", ["超過九成", "七成"])
+def test_the_linters_half_reconcile_checks_relations_as_the_full_one_does(tmp_path: Path, share: str) -> None:
+    corpus = load(tmp_path / "claims", [source("a", BEIJING_NOON_22, [
+        {"subject": "letter", "property": "signatories", "value": "738人"},
+        {"subject": "openai", "property": "employee-count", "value": "约770名"},
+        {"subject": "letter", "property": "signatory-share", "value": share}])])
+    related = relate_corpus(corpus)
+    assert relation_checks(corpus, related) == reconcile(corpus).relation_checks
+    assert [s.key for s in related.slots] == [r.slot.key for r in reconcile(corpus).slots]
 
 
 def test_scoring_is_deterministic_and_contradicted_sources_lose_trust(tmp_path: Path) -> None:
