@@ -9,7 +9,9 @@ the best pass is the least disturbed one).  "cold" clears the parse cache
 before every pass, so every phrase is parsed from scratch; "cached" is the
 rate for phrases seen before, as in a claim set that repeats its values.
 "First use" runs fresh interpreters: the import, then the first parse (which
-compiles the grammar and loads the Traditional → Simplified table).
+compiles the grammar and loads the Traditional → Simplified table).  "Plain
+phrases" counts the phrases read by the shortcut for a text that is one plain
+phrase (recon.normalize.quantity_fast); the others go through the scanner.
 """
 
 from __future__ import annotations
@@ -25,11 +27,15 @@ sys.path.insert(0, str(ROOT))  # works without an installed package too
 
 import opencc  # noqa: E402
 
+from recon.normalize.numerals import fold_text  # noqa: E402
 from recon.normalize.quantity import (  # noqa: E402
+    DEFAULT_POLICY,
     clear_parse_cache,
     find_quantities,
     parse_quantity,
 )
+from recon.normalize.quantity_fast import read_whole, read_whole_range  # noqa: E402
+from recon.normalize.quantity_grammar import grammar_for  # noqa: E402
 
 SIMPLIFIED = [
     "738人", "770", "近500", "近 500 名", "将近500人", "约770", "约 770 名", "大约770", "约为770",
@@ -99,6 +105,17 @@ def bench_phrases() -> list[tuple[str, int, float, float, float]]:
     return rows
 
 
+def plain_phrases() -> list[tuple[str, int, int, list[str]]]:
+    """(phrase set, phrases, plain phrases, the others) for the shortcut."""
+    g = grammar_for(DEFAULT_POLICY)
+    rows = []
+    for name, phrases in _phrases().items():
+        folded = [(p, fold_text(p)) for p in phrases]
+        others = [p for p, f in folded if read_whole(f, g) is None and read_whole_range(f, g) is None]
+        rows.append((name, len(phrases), len(phrases) - len(others), others))
+    return rows
+
+
 def bench_articles() -> list[tuple[str, int, int, float, int]]:
     rows = []
     for path in sorted((ROOT / "claims" / "sources").glob("*.txt")):
@@ -139,6 +156,11 @@ def main() -> None:
     print(f"  {'phrase set':<12} {'phrases':>7} {'cold':>11} {'cached':>11} {'find_quantities':>16}")
     for name, n, cold, cached, scan in bench_phrases():
         print(f"  {name:<12} {n:>7} {cold:>11,.0f} {cached:>11,.0f} {scan:>16,.0f}")
+    print()
+    print("plain phrases: read by the shortcut, without the scan")
+    print(f"  {'phrase set':<12} {'phrases':>7} {'plain':>6} {'share':>6}  others (scanned)")
+    for name, n, plain, others in plain_phrases():
+        print(f"  {name:<12} {n:>7} {plain:>6} {plain / n:>6.0%}  {', '.join(others)}")
     print()
     print("find_quantities over the seed articles")
     print(f"  {'article':<8} {'chars':>7} {'bytes':>7} {'MB/s':>6} {'matches':>8}")

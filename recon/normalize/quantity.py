@@ -40,6 +40,7 @@ The parser is four modules, read in this order:
 - `recon.normalize.quantity_policy`: `QuantityPolicy`, every tolerance and lexicon;
 - `recon.normalize.quantity_grammar`: the policy compiled to patterns and lookups;
 - `recon.normalize.quantity_reading`: one number and the words around it;
+- `recon.normalize.quantity_fast`: a text that is one plain phrase, read without the scan;
 - this module: the public API, the scan, and the interval each reading means.
 """
 
@@ -53,6 +54,7 @@ from decimal import Decimal
 
 from recon.interval import Interval, IntervalError, parse_interval
 from recon.normalize.numerals import fold_text, step
+from recon.normalize.quantity_fast import read_whole, read_whole_range
 from recon.normalize.quantity_grammar import Grammar, grammar_for
 from recon.normalize.quantity_policy import DEFAULT_POLICY, QuantityPolicy
 from recon.normalize.quantity_reading import Reading, read, refusal
@@ -137,7 +139,19 @@ def parse_quantity(text: str, policy: QuantityPolicy = DEFAULT_POLICY) -> Quanti
     """
     if not isinstance(text, str):
         return NotAQuantity(repr(text), "not a string")
-    return _parse_cached(text, grammar_for(policy))
+    g = _last_grammar
+    if g is None or g.policy is not policy:  # `grammar_for` costs as much as folding a phrase
+        g = _remember_grammar(policy)
+    return _parse_cached(text, g)
+
+
+def _remember_grammar(policy: QuantityPolicy) -> Grammar:
+    global _last_grammar
+    _last_grammar = grammar_for(policy)
+    return _last_grammar
+
+
+_last_grammar: Grammar | None = None  # built on first use
 
 
 PARSE_CACHE_SIZE = 1 << 14
@@ -148,10 +162,18 @@ def clear_parse_cache() -> None:
     _parse_cached.cache_clear()
 
 
-@functools.lru_cache(maxsize=PARSE_CACHE_SIZE)
-def _parse_cached(text: str, g: Grammar) -> Quantity | NotAQuantity:
+def _parse(text: str, g: Grammar, shortcut: bool = True) -> Quantity | NotAQuantity:
+    """`parse_quantity`, uncached.  Without the ``shortcut`` for plain phrases it is the
+    scanner alone, which the shortcut must agree with (tests/test_quantity_fast.py)."""
     try:
+        plain = None
+        if shortcut:  # a plain phrase matches on `Grammar.plain_fold`, which then is the fold
+            plain = text if text.isascii() else g.plain_fold(text) if g.plain_fold else None
+            if plain is not None and (result := _plain_phrase(text, plain, g)) is not None:
+                return result
         folded = fold_text(text)
+        if shortcut and folded != plain and (result := _plain_phrase(text, folded, g)) is not None:
+            return result  # folded by context (多於 → 多于), or under a policy without plain_fold
         if g.zero_starts.isdisjoint(folded) or g.zero_hint.search(folded) is None:
             # no zero phrase (the common case): the first number decides
             result = _first_number(text, folded, g)
@@ -163,6 +185,25 @@ def _parse_cached(text: str, g: Grammar) -> Quantity | NotAQuantity:
     if type(result) is Quantity:
         return result
     return NotAQuantity(text, result or ("empty text" if not text.strip() else "no number found"))
+
+
+_parse_cached = functools.lru_cache(maxsize=PARSE_CACHE_SIZE)(_parse)
+
+
+def _plain_phrase(text: str, folded: str, g: Grammar) -> Quantity | None:
+    """The quantity that all of ``text`` is, when it is one plain phrase (`read_whole`,
+    `read_whole_range`), else None: then `_first_number` reads it, or says why not.
+
+    A zero phrase (没有股份) cannot change that: it would overlap the phrase, and
+    `_scan` drops zero phrases that overlap a quantity.
+    """
+    if (whole := read_whole(folded, g)) is not None:
+        result = _point_quantity(text, *whole, 0, len(text), g)
+    elif (span := read_whole_range(folded, g)) is not None:
+        result = _range_quantity(text, *span, 0, len(text), g)
+    else:
+        return None
+    return result if type(result) is Quantity else None
 
 
 def format_quantity(q: Quantity) -> str:
@@ -270,24 +311,48 @@ def _zero_phrases(text: str, folded: str, g: Grammar) -> list[Quantity]:
 
 def _to_quantity(text: str, r: Reading, g: Grammar) -> Quantity | str:
     qualifier = "plus" if r.plus else (r.qualifier or "exact")
+    if r.value is not None:
+        return _point_quantity(text, r.value, r.scale, r.unit, qualifier, r.start, r.end, g)
+    closed_hi = r.kind != "plural" and r.kind != "order_of"  # a range: 数十, 五六; 上百, dozens
+    return _range_quantity(text, r.low, r.high, r.scale, closed_hi, r.unit, qualifier, r.start, r.end, g)
+
+
+def _range_quantity(
+    text: str, low: int, high: int, scale: int, closed_hi: bool, unit: str | None, qualifier: str,
+    start: int, end: int, g: Grammar,
+) -> Quantity | str:
+    """The quantity text[start:end] says: a range, times its magnitude."""
     try:
-        if r.value is None:  # a range: 数十, 上百, dozens, 五六
-            closed_hi = r.kind != "plural" and r.kind != "order_of"
-            interval = Interval(float(r.low * r.scale), float(r.high * r.scale), True, closed_hi)
-        else:
-            x = r.value * r.scale if r.scale != 1 else r.value
-            interval = (type(x) is int and x < _SMALL and _int_rule(x, qualifier, g)) or _point_rule(x, qualifier, g)
-            if r.unit == g.policy.percent_unit:
-                interval = _cap_percent(interval, x, g)
+        interval = Interval(float(low * scale), float(high * scale), True, closed_hi)
     except (IntervalError, ArithmeticError) as exc:
         return f"no interval: {exc}"
-    lo, hi = interval.lo, interval.hi
-    if max(abs(lo), abs(hi if hi != _INF else lo)) > g.policy.max_value:
+    return _checked_quantity(interval, unit, qualifier, text, start, end, g)
+
+
+def _point_quantity(
+    text: str, value: int | Decimal, scale: int, unit: str | None, qualifier: str, start: int, end: int, g: Grammar
+) -> Quantity | str:
+    """The quantity text[start:end] says: a number, times its magnitude, with a qualifier."""
+    try:
+        x = value * scale if scale != 1 else value
+        interval = (type(x) is int and x < _SMALL and _int_rule(x, qualifier, g)) or _point_rule(x, qualifier, g)
+        if unit == g.policy.percent_unit:
+            interval = _cap_percent(interval, x, g)
+    except (IntervalError, ArithmeticError) as exc:
+        return f"no interval: {exc}"
+    return _checked_quantity(interval, unit, qualifier, text, start, end, g)
+
+
+def _checked_quantity(
+    interval: Interval, unit: str | None, qualifier: str, text: str, start: int, end: int, g: Grammar
+) -> Quantity | str:
+    """The quantity, or why not: a number above `QuantityPolicy.max_value` is not trusted."""
+    lo, hi, top = interval.lo, interval.hi, g.policy.max_value
+    if lo > top or lo < -top or (hi != _INF and (hi > top or hi < -top)):  # max(|lo|, |hi| if finite) > top
         return "number too large"
-    start, end = r.start, r.end
     q = _new(Quantity)  # Quantity(...) without the call to __init__
     _set_interval(q, interval)
-    _set_unit(q, r.unit)
+    _set_unit(q, unit)
     _set_qualifier(q, qualifier)
     _set_text(q, text[start:end])
     _set_span(q, (start, end))

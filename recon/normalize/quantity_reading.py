@@ -17,7 +17,7 @@ from decimal import Decimal
 from recon.normalize.numerals import EN_PLURAL_MAGNITUDES, chinese_range, chinese_to_int, magnitude_value
 from recon.normalize.quantity_grammar import LATIN, SPACES, Grammar
 
-__all__ = ["Reading", "read", "refusal"]
+__all__ = ["Reading", "arabic_value", "range_of", "read", "refusal"]
 
 _MAX_INT_DIGITS = 18  # longer Arabic numbers are read as Decimal, which takes any length
 
@@ -58,8 +58,7 @@ def read(folded: str, m: re.Match[str], last_end: int, g: Grammar) -> Reading | 
     r = Reading(kind, start, end)
     word = m.group()
     if kind == "arabic":
-        digits = word.replace(",", "") if "," in word else word
-        r.value = int(digits) if "." not in digits and len(digits) <= _MAX_INT_DIGITS else Decimal(digits)
+        r.value = arabic_value(word)
     elif kind == "cn":
         number = chinese_to_int(word)
         if number is not None:
@@ -81,19 +80,29 @@ def read(folded: str, m: re.Match[str], last_end: int, g: Grammar) -> Reading | 
     return r
 
 
+def arabic_value(word: str) -> int | Decimal:
+    """1,000 → 1000, 1.5 → Decimal("1.5"): exact, as `int` for whole numbers."""
+    digits = word.replace(",", "") if "," in word else word
+    return int(digits) if "." not in digits and len(digits) <= _MAX_INT_DIGITS else Decimal(digits)
+
+
 def _read_range(word: str, r: Reading, g: Grammar) -> None:
     r.context = True
     if r.kind == "plural":
         r.low, r.high = g.plurals[word.lower()]
         r.qualifier = "several"
         return
+    r.low, r.high, r.qualifier = range_of(r.kind, word, g)
+
+
+def range_of(kind: str, word: str, g: Grammar) -> tuple[int, int, str]:
+    """(low, high, qualifier) of a Chinese range: 上百 (``kind`` order_of) is [100, 1000),
+    数十 (several) [20, 90], 数 (several_cls) [2, 9]."""
     scale = magnitude_value(word[1:]) if len(word) > 1 else 1
-    if r.kind == "order_of":
-        r.low, r.high = scale, scale * g.policy.order_of_factor
-        r.qualifier = "order_of"
-    else:
-        low, high = g.policy.several_multipliers
-        r.low, r.high, r.qualifier = low * scale, high * scale, "several"
+    if kind == "order_of":
+        return scale, scale * g.policy.order_of_factor, "order_of"
+    low, high = g.policy.several_multipliers
+    return low * scale, high * scale, "several"
 
 
 def _skip(folded: str, pos: int) -> int:
