@@ -8,8 +8,10 @@ provenance are taken into account (that is :mod:`recon.relations`' job).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from typing import TypeVar
 
 from recon.interval import Interval
 from recon.normalize.times import TimeSpan
@@ -52,6 +54,7 @@ class TextValue:
 
 
 Value = QuantityValue | TimeValue | TermValue | TextValue
+T = TypeVar("T", Interval, TimeSpan)
 
 
 class Comparison(Enum):
@@ -78,23 +81,24 @@ def compare(a: Value, b: Value) -> Comparison:
 
 
 def _compare_intervals(a: Interval, b: Interval) -> Comparison:
-    if a.lo == b.lo and a.hi == b.hi and a.lo_closed == b.lo_closed and a.hi_closed == b.hi_closed:
-        return Comparison.EQUAL
-    if b.contains_interval(a):
-        return Comparison.NARROWER
-    if a.contains_interval(b):
-        return Comparison.BROADER
-    return Comparison.OVERLAP if a.overlaps(b) else Comparison.DISJOINT
+    same = a.lo == b.lo and a.hi == b.hi and a.lo_closed == b.lo_closed and a.hi_closed == b.hi_closed
+    return _by_containment(same, a, b, Interval.contains_interval, Interval.overlaps)
 
 
 def _compare_spans(a: TimeSpan, b: TimeSpan) -> Comparison:
-    if a.start == b.start and a.end == b.end:
+    return _by_containment(a.start == b.start and a.end == b.end, a, b, TimeSpan.contains, TimeSpan.overlaps)
+
+
+def _by_containment(same: bool, a: T, b: T, contains: Callable[[T, T], bool],
+                    overlaps: Callable[[T, T], bool]) -> Comparison:
+    """The comparison of two sets, asking only as much as the answer needs."""
+    if same:
         return Comparison.EQUAL
-    if b.contains(a):
+    if contains(b, a):
         return Comparison.NARROWER
-    if a.contains(b):
+    if contains(a, b):
         return Comparison.BROADER
-    return Comparison.OVERLAP if a.overlaps(b) else Comparison.DISJOINT
+    return Comparison.OVERLAP if overlaps(a, b) else Comparison.DISJOINT
 
 
 def _compare_terms(a: TermValue, b: TermValue) -> Comparison:
