@@ -3,7 +3,9 @@
 Run: .venv/bin/python bench/bench_times.py
 
 1. ``parse_time`` on distinct short phrases (every call a memo miss: the cost
-   of actually reading one), Simplified, Traditional and English.
+   of actually reading one), Simplified, Traditional and English; then the
+   share of them the fast reader (``time_fast``) reads, the rest going to the
+   grammar.
 2. ``parse_time`` on the brief's phrases repeated (memo hits: what a claim
    file that repeats its time strings costs).
 3. ``find_times`` over the five seed articles: MB/s of UTF-8 text and matches.
@@ -84,7 +86,7 @@ def bench_parse(ctx: TimeContext) -> list[tuple[str, str, str, str]]:
     phrases = distinct_phrases(20_000)
 
     def cold() -> None:
-        times._MEMO.clear()
+        times._clear_memos()
         for phrase in phrases:
             parse_time(phrase, ctx)
 
@@ -92,6 +94,10 @@ def bench_parse(ctx: TimeContext) -> list[tuple[str, str, str, str]]:
     read = sum(isinstance(parse_time(p, ctx), TimeSpan) for p in phrases)
     rows.append((f"parse_time, {len(phrases):,} distinct phrases (no memo hits)", f"{len(phrases):,}",
                  f"{seconds * 1e6 / len(phrases):.1f} µs", f"{len(phrases) / seconds / 1e3:.1f} k/s ({read:,} times)"))
+    fast = sum(times._parse_fast(p, ctx) is not None for p in phrases)
+    brief = sum(times._parse_fast(p, ctx) is not None for p in PHRASES)
+    rows.append(("  of which the fast reader reads (the rest: the grammar)", f"{fast:,}", "",
+                 f"{fast / len(phrases):.1%} ({brief}/{len(PHRASES)} of the brief's)"))
 
     repeated = PHRASES * 400
 

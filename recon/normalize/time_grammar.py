@@ -32,13 +32,14 @@ from typing import Final
 from recon.normalize.time_mention import Tables, TimeMention, read_group
 from recon.normalize.time_policy import CONTEXT_DAYS, MONTHS, RELATIVE_DAYS, WEEKDAYS, TimePolicy
 
-__all__ = ["Grammar", "atom_pattern"]
+__all__ = ["REL", "Grammar", "atom_pattern", "han_words", "latin_words"]
 
 _D = "[0-9０-９]"
 _CN = "[〇零一二两三四五六七八九十]"
 _GAP = "[ \t\u00a0\u3000]*"
 _NOT_AFTER_NUMBER = "(?<![0-9０-９.〇零一二两三四五六七八九十])"
-_REL = "(?:上上个?|上个?|本|这个?|下下个?|下个?)"
+#: 上 / 上个 / 本 / 下下个 …: the relative prefixes of 月 and 周.
+REL = "(?:上上个?|上个?|本|这个?|下下个?|下个?)"
 _REL_EN = "(?ai:last|this|next)"
 _AMPM = r"(?ai:a\.m\.|p\.m\.|am|pm)(?![A-Za-z])"
 #: After a one-character part these make another word, not a time: 初步, 底线 / 晚些, 早期.
@@ -48,13 +49,13 @@ _NOT_DAY_WORD = "(?![些期先于已就餐饭报年会宴点在到了])"
 _HAN_STARTS = "〇零一二两三四五六七八九十今去前明上本这下周星礼(（"
 
 
-def _han(words: Iterable[str], blockers: str = "") -> str:
+def han_words(words: Iterable[str], blockers: str = "") -> str:
     """Chinese words, longest first; a one-character word must not be followed by ``blockers``."""
     ordered = sorted({w for w in words if not w.isascii()}, key=len, reverse=True)
     return "|".join(re.escape(w) + (blockers if len(w) == 1 else "") for w in ordered) or "(?!)"
 
 
-def _latin(words: Iterable[str]) -> str:
+def latin_words(words: Iterable[str]) -> str:
     """English words, whole, case-insensitive except capital abbreviations (ET, PST)."""
     ordered = sorted({w for w in words if w.isascii()}, key=len, reverse=True)
     spaced = [re.escape(w).replace("\\ ", "[ \t\u00a0]+") for w in ordered]
@@ -65,7 +66,7 @@ def _latin(words: Iterable[str]) -> str:
 
 
 def _digit_atoms(policy: TimePolicy) -> list[str]:
-    months = _latin(MONTHS)
+    months = latin_words(MONTHS)
     return [
         # 2023-11-22 17:23:04, 2023/11/20, 2023-11-17T08:00Z
         rf"(?P<iso>(?<![0-9A-Za-z/.\-])(?P<iso_y>[0-9]{{4}})(?P<iso_sep>[-/])(?P<iso_mo>[0-9]{{1,2}})"
@@ -76,9 +77,9 @@ def _digit_atoms(policy: TimePolicy) -> list[str]:
         f"(?!{_D}|[:：]{_D})(?:{_GAP}(?P<clock_ap>{_AMPM}))?)",
         f"(?P<ampm>(?<![0-9A-Za-z.:])(?P<ampm_h>[0-9]{{1,2}}){_GAP}(?P<ampm_ap>{_AMPM}))",
         f"(?P<year>{_NOT_AFTER_NUMBER}(?P<year_n>{_D}{{4}}){_GAP}年"
-        f"(?:{_GAP}(?P<year_part>{_han(policy.parts_of_year, _NOT_CALENDAR_WORD)}))?)",
+        f"(?:{_GAP}(?P<year_part>{han_words(policy.parts_of_year, _NOT_CALENDAR_WORD)}))?)",
         f"(?P<month>{_NOT_AFTER_NUMBER}(?P<month_n>{_D}{{1,2}}){_GAP}月"
-        f"(?:{_GAP}(?P<month_part>{_han(policy.parts_of_month, _NOT_CALENDAR_WORD)}))?)",
+        f"(?:{_GAP}(?P<month_part>{han_words(policy.parts_of_month, _NOT_CALENDAR_WORD)}))?)",
         f"(?P<day>{_NOT_AFTER_NUMBER}(?<!近)(?<!前)(?<!第)(?<!每)(?<!持续)(?<!连续)(?<!过去)"
         f"(?P<day_n>{_D}{{1,2}}){_GAP}(?P<day_mark>[日号])(?!{_GAP}(?:内|以内|之内)))",
         # 19点, 19时30分, 3点半
@@ -92,11 +93,11 @@ def _digit_atoms(policy: TimePolicy) -> list[str]:
 
 
 def _latin_atoms(policy: TimePolicy) -> list[str]:
-    months = _latin(MONTHS)
+    months = latin_words(MONTHS)
     return [
-        f"(?P<zone_en>{_latin(policy.zone_words)})",
-        f"(?P<close_en>{_latin(policy.market_times)})",
-        f"(?P<rday_en>{_latin([*RELATIVE_DAYS, *CONTEXT_DAYS])})",
+        f"(?P<zone_en>{latin_words(policy.zone_words)})",
+        f"(?P<close_en>{latin_words(policy.market_times)})",
+        f"(?P<rday_en>{latin_words([*RELATIVE_DAYS, *CONTEXT_DAYS])})",
         # Nov. 17 / November 17, 2023 / November 2023
         rf"(?P<emd>(?P<emd_m>{months})\.?{_GAP}(?P<emd_d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9:A-Za-z])"
         rf"(?:,?{_GAP}(?P<emd_y>[0-9]{{4}})(?![0-9]))?)",
@@ -104,38 +105,38 @@ def _latin_atoms(policy: TimePolicy) -> list[str]:
         f"(?P<eweek>(?P<eweek_rel>{_REL_EN})[ \t]+(?P<eweek_k>(?ai:weekend|week))(?![A-Za-z]))",
         f"(?P<eyear>(?P<eyear_rel>{_REL_EN})[ \t]+(?ai:year)(?![A-Za-z]))",
         f"(?P<emonth>(?P<emonth_rel>{_REL_EN})[ \t]+(?ai:month)(?![A-Za-z]))",
-        f"(?P<ewd>(?:(?P<ewd_rel>{_REL_EN})[ \t]+)?(?P<ewd_n>{_latin(WEEKDAYS)}))",
+        f"(?P<ewd>(?:(?P<ewd_rel>{_REL_EN})[ \t]+)?(?P<ewd_n>{latin_words(WEEKDAYS)}))",
         "(?P<noon>(?P<noon_w>(?ai:noon|midnight))(?![A-Za-z]))",
-        f"(?P<pod_en>{_latin(policy.parts_of_day)})",
+        f"(?P<pod_en>{latin_words(policy.parts_of_day)})",
     ]
 
 
 def _han_atoms(policy: TimePolicy) -> list[str]:
-    places = _han(policy.place_zones)
+    places = han_words(policy.place_zones)
     long_parts = [w for w in policy.parts_of_day if len(w) > 1]
     one_char_parts = [w for w in policy.parts_of_day if len(w) == 1]
     return [
-        f"(?P<zone>{_han(policy.zone_words)})",
+        f"(?P<zone>{han_words(policy.zone_words)})",
         f"(?P<place>(?P<place_t>{places}){_GAP}时间|(?<=在)(?P<place_n>{places}))",
-        f"(?P<market>{_han(policy.market_words)})",
-        f"(?P<close>{_han(policy.market_times)})",
-        f"(?P<rday>{_han([*RELATIVE_DAYS, *CONTEXT_DAYS])})",
+        f"(?P<market>{han_words(policy.market_words)})",
+        f"(?P<close>{han_words(policy.market_times)})",
+        f"(?P<rday>{han_words([*RELATIVE_DAYS, *CONTEXT_DAYS])})",
         # 周五, 上周五, 星期六, (周二)
-        f"(?P<wd>(?=[周星礼(（上本这下])(?<![一二两三四五六七八九十几数每0-9０-９])(?P<wd_open>[（(])?(?P<wd_rel>{_REL})?"
+        f"(?P<wd>(?=[周星礼(（上本这下])(?<![一二两三四五六七八九十几数每0-9０-９])(?P<wd_open>[（(])?(?P<wd_rel>{REL})?"
         f"(?:周|星期|礼拜)(?P<wd_n>[一二三四五六日天])(?(wd_open)[)）])(?![一二三四五六七八九十]))",
-        f"(?P<week>(?=[周上本这下])(?<!每)(?:(?P<week_rel>{_REL})?周末|(?P<week_rel2>{_REL})(?:周|星期|礼拜)"
+        f"(?P<week>(?=[周上本这下])(?<!每)(?:(?P<week_rel>{REL})?周末|(?P<week_rel2>{REL})(?:周|星期|礼拜)"
         "(?![一二三四五六日天末围年边期岁刊报])))",
         f"(?P<yearz>(?=[〇零一二三四五六七八九今去前明])(?:{_NOT_AFTER_NUMBER}(?P<yearz_n>[〇零一二三四五六七八九]{{4}})|(?P<yearz_rel>[今去前明]))"
-        f"{_GAP}年(?:{_GAP}(?P<yearz_part>{_han(policy.parts_of_year, _NOT_CALENDAR_WORD)}))?)",
-        f"(?P<monthz>(?=[一二三四五六七八九十上本这下])(?:{_NOT_AFTER_NUMBER}(?P<monthz_n>十[一二]?|[一二三四五六七八九])|(?P<monthz_rel>{_REL}))"
-        f"{_GAP}月(?:{_GAP}(?P<monthz_part>{_han(policy.parts_of_month, _NOT_CALENDAR_WORD)}))?)",
+        f"{_GAP}年(?:{_GAP}(?P<yearz_part>{han_words(policy.parts_of_year, _NOT_CALENDAR_WORD)}))?)",
+        f"(?P<monthz>(?=[一二三四五六七八九十上本这下])(?:{_NOT_AFTER_NUMBER}(?P<monthz_n>十[一二]?|[一二三四五六七八九])|(?P<monthz_rel>{REL}))"
+        f"{_GAP}月(?:{_GAP}(?P<monthz_part>{han_words(policy.parts_of_month, _NOT_CALENDAR_WORD)}))?)",
         f"(?P<dayz>(?=[一二三四五六七八九十]){_NOT_AFTER_NUMBER}(?P<dayz_n>三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])"
         f"{_GAP}(?P<dayz_mark>[日号])(?!{_GAP}(?:内|以内|之内)))",
         f"(?P<zclockz>(?=[零一二两三四五六七八九十]){_NOT_AFTER_NUMBER}(?P<zclockz_h>[零一二两三四五六七八九十]{{1,3}}){_GAP}"
         f"(?:点(?![击赞评名数])|时(?![间候期代刻段]))(?:{_GAP}(?P<zclockz_m>{_D}{{1,2}}|{_CN}{{1,3}})"
         f"{_GAP}分|(?P<zclockz_half>半)|整)?)",
-        f"(?P<pod>{_han(long_parts)})",
-        f"(?P<pod1>(?<=[日一二三四五六天])(?:{_han(one_char_parts, _NOT_DAY_WORD)}))",
+        f"(?P<pod>{han_words(long_parts)})",
+        f"(?P<pod1>(?<=[日一二三四五六天])(?:{han_words(one_char_parts, _NOT_DAY_WORD)}))",
     ]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from recon.normalize.time_policy import (
     CONTEXT_DAYS,
@@ -23,9 +23,12 @@ from recon.normalize.time_policy import (
     TimePolicy,
 )
 
-__all__ = ["Tables", "TimeMention", "number", "read_group", "word_key"]
+__all__ = ["Clock", "DayMention", "DayRange", "Tables", "TimeMention", "number", "read_group", "word_key"]
 
 _CN_DIGITS: Final = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+
+#: Hour, minute, second and precision ("second", "minute" or "hour") of a clock time.
+Clock = tuple[int, int, int, str]
 
 
 @dataclass(slots=True)
@@ -49,7 +52,7 @@ class TimeMention:
     week_rel: int | None = None  # None: the most recent such day
     week: str | None = None  # "week" or "weekend"
     pod: Hours | None = None
-    clock: tuple[int, int, int, str] | None = None  # hour, minute, second, precision
+    clock: Clock | None = None
     ampm: str | None = None  # "a" or "p"
     close: tuple[int, int] | None = None
     weak_day: bool = False  # 三号 / 十七日 need a month
@@ -73,6 +76,50 @@ class TimeMention:
     def has_date(self) -> bool:
         return self.has_day or self.year is not None or self.year_rel is not None \
             or self.month is not None or self.month_rel is not None
+
+
+class DayMention(NamedTuple):
+    """A mention that is a day of the month, perhaps narrowed: 21日早, 2023-11-22 17:23:04,
+    当地时间 11 月 17 日周五, 美国东部时间11月20日收盘 (a year only with a month).
+    Cheaper than a ``TimeMention``, for ``time_resolve.resolve_day``."""
+
+    start: int
+    end: int
+    zone: str | None
+    year: int | None
+    month: int | None
+    day: int
+    weekday: int | None = None
+    pod: Hours | None = None
+    clock: Clock | None = None
+    close: tuple[int, int] | None = None
+
+    def mention(self) -> TimeMention:
+        """The same mention as the grammar reads it."""
+        return TimeMention(self.start, self.end, zone=self.zone, year=self.year, month=self.month, day=self.day,
+                           weekday=self.weekday, pod=self.pod, clock=self.clock, close=self.close)
+
+
+class DayRange(NamedTuple):
+    """11月17日至18日: two days, the last with the first's year, month and zone word
+    (what ``TimeMention.extend_to`` gives it)."""
+
+    first: DayMention
+    last: DayMention
+
+    @property
+    def start(self) -> int:
+        return self.first.start
+
+    @property
+    def end(self) -> int:
+        return self.last.end
+
+    def mention(self) -> TimeMention:
+        """The same mention as the grammar reads it."""
+        first = self.first.mention()
+        first.extend_to(self.last.mention())
+        return first
 
 
 def number(text: str) -> int:

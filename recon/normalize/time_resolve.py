@@ -27,18 +27,21 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from functools import lru_cache
 from typing import Final, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from recon.normalize.time_mention import TimeMention
-from recon.normalize.time_policy import LOCAL, PRECISIONS, TimePolicy
+from recon.normalize.time_mention import Clock, TimeMention
+from recon.normalize.time_policy import LOCAL, PRECISIONS, Hours, TimePolicy
 
-__all__ = ["Carry", "Frame", "Resolved", "UnknownZoneError", "resolve", "zone_info"]
+__all__ = ["UNITS", "Carry", "Frame", "Resolved", "UnknownZoneError", "calendar_day", "clear_calendar_memo",
+           "month_length", "resolve", "utc_interval", "within_day", "zone_info"]
 
 UTC: Final = timezone.utc
-_UNIT: Final = {"second": timedelta(seconds=1), "minute": timedelta(minutes=1), "hour": timedelta(hours=1)}
+_SECOND, _MINUTE, _HOUR, _DAY = timedelta(seconds=1), timedelta(minutes=1), timedelta(hours=1), timedelta(days=1)
+#: The length of a span of each precision up to a day.
+UNITS: Final = {"second": _SECOND, "minute": _MINUTE, "hour": _HOUR, "day": _DAY}
 
 
 class UnknownZoneError(ValueError):
@@ -68,8 +71,7 @@ def _load_zone(name: str) -> tzinfo:
         raise UnknownZoneError(f"unknown time zone {name!r}; use an IANA name such as 'Asia/Shanghai'") from exc
 
 
-@dataclass(frozen=True, slots=True)
-class Frame:
+class Frame(NamedTuple):
     """What resolution needs of a ``TimeContext``: the anchor's calendar date and the zones."""
 
     anchor: date
@@ -77,8 +79,7 @@ class Frame:
     local_zone: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Carry:
+class Carry(NamedTuple):
     """The last day read, for times that continue it (中午12:19, 次日)."""
 
     day: date
@@ -105,7 +106,11 @@ def resolve(m: TimeMention, frame: Frame, policy: TimePolicy, carry: Carry | Non
     if first.day is not None and until.weekday is not None and until.day is None and until.week_rel is None:
         ahead = (until.weekday - first.day.weekday()) % 7  # 周一至周五: the Friday after that Monday
         until = dataclasses.replace(until, weekday=None, day_rel=ahead, day_from_context=True)
-    last = _resolve_one(until, frame, policy, Carry(first.day, first.zone) if first.day else carry)
+    return _joined(first, _resolve_one(until, frame, policy, Carry(first.day, first.zone) if first.day else carry))
+
+
+def _joined(first: Resolved, last: Resolved | str) -> Resolved | str:
+    """A range from the start of ``first`` to the end of ``last``, at the coarser precision."""
     if isinstance(last, str):
         return last
     if last.end <= first.start:
@@ -117,17 +122,31 @@ def resolve(m: TimeMention, frame: Frame, policy: TimePolicy, carry: Carry | Non
 def _resolve_one(m: TimeMention, frame: Frame, policy: TimePolicy, carry: Carry | None) -> Resolved | str:
     zone = _zone_name(m, frame, policy, carry)
     local = _local_interval(m, zone, frame.anchor, policy, carry)
-    if isinstance(local, str):
-        return local
-    start, end, precision, day = local
-    tz = zone_info(zone)
-    start_utc = (start - tz.utcoffset(start)).replace(tzinfo=UTC)  # type: ignore[operator]
-    end_utc = (end - tz.utcoffset(end)).replace(tzinfo=UTC)  # type: ignore[operator]
+    return local if isinstance(local, str) else _in_utc(*local, zone=zone)
+
+
+_Local = tuple[datetime, datetime, str, date | None]
+_EPOCH: Final = datetime(1970, 1, 1)
+_UTC_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _in_utc(start: datetime, end: datetime, precision: str, day: date | None, zone: str) -> Resolved | str:
+    """A wall-clock interval of ``zone`` in UTC."""
+    utc = utc_interval(start, end, zone)
+    return utc if isinstance(utc, str) else Resolved(utc[0], utc[1], precision, zone, day)
+
+
+def utc_interval(start: datetime, end: datetime, zone: str) -> tuple[datetime, datetime] | str:
+    """``[start, end)`` on the wall clock of ``zone``, in UTC."""
+    tz = _ZONES.get(zone) or zone_info(zone)
+    # naive.replace(tzinfo=UTC), ten times faster (replace parses keywords):
+    start_utc = _UTC_EPOCH + (start - tz.utcoffset(start) - _EPOCH)  # type: ignore[operator]
+    end_utc = _UTC_EPOCH + (end - tz.utcoffset(end) - _EPOCH)  # type: ignore[operator]
     if end_utc <= start_utc:  # a wall-clock hour skipped by daylight saving
         end_utc = start_utc + (end - start)
     if end_utc <= start_utc:
         return "an empty interval"
-    return Resolved(start_utc, end_utc, precision, zone, day)
+    return start_utc, end_utc
 
 
 def _zone_name(m: TimeMention, frame: Frame, policy: TimePolicy, carry: Carry | None) -> str:
@@ -140,9 +159,6 @@ def _zone_name(m: TimeMention, frame: Frame, policy: TimePolicy, carry: Carry | 
     if carry is not None and not m.has_date:
         return carry.zone
     return frame.home_zone
-
-
-_Local = tuple[datetime, datetime, str, date | None]
 
 
 def _local_interval(m: TimeMention, zone: str, anchor: date, policy: TimePolicy,
@@ -162,7 +178,7 @@ def _local_interval(m: TimeMention, zone: str, anchor: date, policy: TimePolicy,
         if m.year is not None or m.year_rel is not None:
             return _year_interval(m, anchor)
         day = carry.day if carry is not None else anchor
-    return _within_day(m, day, zone, policy)
+    return within_day(day, m.clock, m.ampm, m.pod, m.close, zone, policy)
 
 
 def _day(m: TimeMention, anchor: date, policy: TimePolicy, carry: Carry | None) -> date | None | str:
@@ -170,39 +186,61 @@ def _day(m: TimeMention, anchor: date, policy: TimePolicy, carry: Carry | None) 
         base = carry.day if m.day_from_context and carry is not None else anchor
         return base + timedelta(days=m.day_rel)
     if m.day is not None:
-        return _calendar_day(m, anchor, policy)
+        return calendar_day(m.day, m.month, m.month_rel, _written_year(m, anchor), m.weekday, anchor, policy)
     if m.weekday is not None:
         return _weekday(m.weekday, m.week_rel, anchor)
     return None
 
 
-def _calendar_day(m: TimeMention, anchor: date, policy: TimePolicy) -> date | str:
-    """The day of 17日 / 11月17日 / 2023年11月17日, the year or month filled in from the anchor."""
-    day = m.day
-    assert day is not None
-    year = _written_year(m, anchor)
-    if m.month_rel is not None:
-        candidates = [_shift_month(anchor.year, anchor.month, m.month_rel)]
-    elif m.month is not None and year is not None:
-        candidates = [(year, m.month)]
-    elif m.month is not None:
-        candidates = [(anchor.year + k, m.month) for k in (0, -1, 1)]
+def calendar_day(day: int, month: int | None, month_rel: int | None, year: int | None, weekday: int | None,
+                 anchor: date, policy: TimePolicy) -> date | str:
+    """The day of 17日 / 11月17日 / 2023年11月17日, the year or month filled in from the anchor.
+
+    ``year`` is the year the text gives (2023年, 今年), ``weekday`` one written next to the date.
+    """
+    if month_rel is not None:
+        candidates = [_shift_month(anchor.year, anchor.month, month_rel)]
+    elif month is not None and year is not None:
+        candidates = [(year, month)]
     elif year is not None:
         candidates = [(year, anchor.month)]
+    else:  # the year or month nearest the anchor
+        future = policy.future_days_without_year if month is not None else policy.future_days_without_month
+        return _nearest_day(day, month, weekday, anchor, future, policy.weekday_reach_days)
+    (y, mo), = candidates
+    return date(y, mo, day) if 1 <= mo <= 12 and 1 <= day <= month_length(y, mo) else "no such date"
+
+
+@lru_cache(maxsize=4096)
+def _nearest_day(day: int, month: int | None, weekday: int | None, anchor: date, future: int,
+                 reach: int) -> date | str:
+    """The day of 11月17日 (or 17日) in the year (or month) nearest the anchor: the
+    latest on or before ``anchor + future`` days, else the earliest after; with a
+    weekday, the nearest where it fits within ``reach`` days of the anchor.
+    Cached: claim files repeat their dates, and it is 10x slower than a lookup."""
+    year = anchor.year
+    if month is not None:  # in order, so the days are
+        candidates: tuple[tuple[int, int], ...] = ((year - 1, month), (year, month), (year + 1, month))
     else:
-        candidates = [_shift_month(anchor.year, anchor.month, k) for k in (0, -1, -2, 1)]
-    days = sorted(date(y, mo, day) for y, mo in candidates if 1 <= mo <= 12 and 1 <= day <= _month_length(y, mo))
+        candidates = tuple(_shift_month(year, anchor.month, k) for k in (-2, -1, 0, 1))
+    days = [date(y, mo, day) for y, mo in candidates
+            if 1 <= mo <= 12 and 1 <= day and (day <= 28 or day <= month_length(y, mo))]
     if not days:
         return "no such date"
     if len(days) == 1:
         return days[0]
-    future = policy.future_days_without_year if m.month is not None else policy.future_days_without_month
-    limit = anchor + timedelta(days=future)
-    ordered = [d for d in reversed(days) if d <= limit] + [d for d in days if d > limit]
-    if m.weekday is not None and ordered[0].weekday() != m.weekday:  # 12月5日(周二): is it this year's?
-        reach = timedelta(days=policy.weekday_reach_days)
-        return next((d for d in ordered if d.weekday() == m.weekday and abs(d - anchor) <= reach), ordered[0])
+    limit = anchor + timedelta(future)
+    past = [d for d in days if d <= limit]  # the first ones: days ascend
+    ordered = past[::-1] + days[len(past):]
+    if weekday is not None and ordered[0].weekday() != weekday:  # 12月5日(周二): is it this year's?
+        return next((d for d in ordered if d.weekday() == weekday and abs(d - anchor) <= timedelta(days=reach)),
+                    ordered[0])
     return ordered[0]
+
+
+def clear_calendar_memo() -> None:
+    """Forget the days ``calendar_day`` filled in (for cold benchmarks)."""
+    _nearest_day.cache_clear()
 
 
 def _written_year(m: TimeMention, anchor: date) -> int | None:
@@ -236,7 +274,7 @@ def _month_interval(m: TimeMention, anchor: date, policy: TimePolicy) -> _Local 
         if not 1 <= month <= 12:
             return "no such month"
         if year is None:
-            limit = anchor + timedelta(days=policy.future_days_without_year)
+            limit = anchor + timedelta(policy.future_days_without_year)
             year = anchor.year if date(anchor.year, month, 1) <= limit else anchor.year - 1
     first = date(year, month, 1)
     following = _month_start(year, month + 1)
@@ -255,24 +293,31 @@ def _year_interval(m: TimeMention, anchor: date) -> _Local:
     return _midnight(_month_start(year, first)), _midnight(_month_start(year, last)), "month", None
 
 
-def _within_day(m: TimeMention, day: date, zone: str, policy: TimePolicy) -> _Local | str:
+def within_day(day: date, clock: Clock | None, ampm: str | None, pod: Hours | None, close: Hours | None,
+               zone: str, policy: TimePolicy) -> _Local | str:
     """A day narrowed by a clock time, the market close or a part of the day."""
-    midnight = _midnight(day)
-    if m.clock is not None:
-        hour, minute, second, precision = m.clock
-        hour = _hour(hour, m.ampm, m.pod)
+    if clock is not None:
+        written_hour, minute, second, precision = clock
+        hour = written_hour if ampm is None and pod is None else _hour(written_hour, ampm, pod)
         if hour > 24 or minute > 59 or second > 59 or (hour == 24 and (minute or second)) \
-                or (m.ampm and m.clock[0] > 12):
+                or (ampm and written_hour > 12):
             return "no such clock time"
-        start = midnight + timedelta(hours=hour, minutes=minute, seconds=second)
-        return start, start + _UNIT[precision], precision, day
-    if m.close is not None and zone == policy.market_zone:
-        start = midnight + timedelta(hours=m.close[0], minutes=m.close[1])
-        return start, start + _UNIT["minute"], "minute", day
-    if m.pod is not None:
-        first, last = m.pod
-        return midnight + timedelta(hours=first), midnight + timedelta(hours=last), "part_of_day", day
-    return midnight, midnight + timedelta(days=1), "day", day
+        start = datetime(day.year, day.month, day.day, hour, minute, second) if hour < 24 else _midnight(day + _DAY)
+        return start, start + UNITS[precision], precision, day
+    midnight = _midnight(day)
+    if close is not None and zone == policy.market_zone:
+        start = midnight + timedelta(hours=close[0], minutes=close[1])
+        return start, start + _MINUTE, "minute", day
+    if pod is not None:
+        first, last = pod
+        return midnight + _hours(first), midnight + _hours(last), "part_of_day", day
+    return midnight, midnight + _DAY, "day", day
+
+
+@lru_cache(maxsize=256)
+def _hours(n: float) -> timedelta:
+    """``timedelta(hours=n)``, cached: the parts of the day are few, and timedelta() is slow."""
+    return timedelta(hours=n)
 
 
 def _hour(hour: int, ampm: str | None, pod: tuple[int, int] | None) -> int:
@@ -287,7 +332,8 @@ def _hour(hour: int, ampm: str | None, pod: tuple[int, int] | None) -> int:
     return hour
 
 
-def _month_length(year: int, month: int) -> int:
+def month_length(year: int, month: int) -> int:
+    """Days in a month of the Gregorian calendar."""
     if month == 2:
         return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
     return 30 if month in (4, 6, 9, 11) else 31
@@ -307,5 +353,8 @@ def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+_MIDNIGHT: Final = time()
+
+
 def _midnight(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day)
+    return datetime.combine(day, _MIDNIGHT)
