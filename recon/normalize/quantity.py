@@ -35,12 +35,13 @@ a Chinese numeral counts only with a unit, classifier, magnitude or qualifier.
 Zero needs no numeral: a negation before something held (没有股份,
 不持有OpenAI任何股份, no stake), or a bare 无 / none as the whole phrase.
 
-The parser is four modules, read in this order:
+The parser is these modules, read in this order:
 
 - `recon.normalize.quantity_policy`: `QuantityPolicy`, every tolerance and lexicon;
 - `recon.normalize.quantity_grammar`: the policy compiled to patterns and lookups;
 - `recon.normalize.quantity_reading`: one number and the words around it;
 - `recon.normalize.quantity_fast`: a text that is one plain phrase, read without the scan;
+- `recon.normalize.quantity_value`: `Quantity`, what a reading gives, and its canonical text;
 - this module: the public API, the scan, and the interval each reading means.
 """
 
@@ -48,16 +49,23 @@ from __future__ import annotations
 
 import functools
 import math
-import re
-from dataclasses import dataclass
 from decimal import Decimal
 
-from recon.interval import Interval, IntervalError, parse_interval
+from recon.interval import Interval, IntervalError
 from recon.normalize.numerals import fold_text, step
 from recon.normalize.quantity_fast import read_whole, read_whole_range
 from recon.normalize.quantity_grammar import Grammar, grammar_for
 from recon.normalize.quantity_policy import DEFAULT_POLICY, QuantityPolicy
 from recon.normalize.quantity_reading import Reading, read, refusal
+from recon.normalize.quantity_value import (
+    NotAQuantity,
+    Quantity,
+    QuantityError,
+    QuantityMatch,
+    format_quantity,
+    make_quantity,
+    parse_normalized,
+)
 
 __all__ = [
     "DEFAULT_POLICY",
@@ -72,54 +80,6 @@ __all__ = [
     "parse_normalized",
     "parse_quantity",
 ]
-
-
-class QuantityError(ValueError):
-    """Text that is not a normalized quantity (see `parse_normalized`)."""
-
-
-@dataclass(frozen=True, slots=True, init=False)
-class Quantity:
-    """A number phrase read as an interval, with its canonical unit and qualifier.
-
-    ``text`` is the phrase verbatim and ``span`` its (start, end) offsets in
-    the text it was found in.
-    """
-
-    interval: Interval
-    unit: str | None
-    qualifier: str | None
-    text: str
-    span: tuple[int, int]
-
-    def __init__(
-        self, interval: Interval, unit: str | None, qualifier: str | None, text: str, span: tuple[int, int]
-    ) -> None:
-        # Stored through the slots: twice as fast as the frozen dataclass __init__,
-        # and the parser makes one per phrase.
-        _set_interval(self, interval)
-        _set_unit(self, unit)
-        _set_qualifier(self, qualifier)
-        _set_text(self, text)
-        _set_span(self, span)
-
-
-_new = object.__new__
-_set_interval, _set_unit, _set_qualifier, _set_text, _set_span = (
-    getattr(Quantity, name).__set__ for name in ("interval", "unit", "qualifier", "text", "span")
-)
-
-
-QuantityMatch = Quantity
-"""What `find_quantities` yields: a `Quantity`, whose span locates it."""
-
-
-@dataclass(frozen=True, slots=True)
-class NotAQuantity:
-    """Why ``text`` could not be read as a quantity."""
-
-    text: str
-    reason: str
 
 
 # -- public API ---------------------------------------------------------------------
@@ -204,29 +164,6 @@ def _plain_phrase(text: str, folded: str, g: Grammar) -> Quantity | None:
     else:
         return None
     return result if type(result) is Quantity else None
-
-
-def format_quantity(q: Quantity) -> str:
-    """Canonical text: ``(700, ∞) soft_hi=800 person``; read back by `parse_normalized`."""
-    return q.interval.format() + (f" {q.unit}" if q.unit else "")
-
-
-_NORMALIZED_RE = re.compile(r"\s*(?P<interval>.*?)(?:\s+(?P<unit>[A-Za-z_]+))?\s*")
-
-
-def parse_normalized(text: str) -> Quantity:
-    """Inverse of `format_quantity` (interval and unit; the qualifier is not stored).
-
-    Raises `QuantityError` on anything else.
-    """
-    m = _NORMALIZED_RE.fullmatch(text)
-    if m is None:
-        raise QuantityError(f"not a normalized quantity: {text!r}")
-    try:
-        interval = parse_interval(m["interval"])
-    except IntervalError as exc:
-        raise QuantityError(f"not a normalized quantity: {text!r}: {exc}") from None
-    return Quantity(interval, m["unit"], None, text, (0, len(text)))
 
 
 # -- scanning -------------------------------------------------------------------------------
@@ -350,13 +287,7 @@ def _checked_quantity(
     lo, hi, top = interval.lo, interval.hi, g.policy.max_value
     if lo > top or lo < -top or (hi != _INF and (hi > top or hi < -top)):  # max(|lo|, |hi| if finite) > top
         return "number too large"
-    q = _new(Quantity)  # Quantity(...) without the call to __init__
-    _set_interval(q, interval)
-    _set_unit(q, unit)
-    _set_qualifier(q, qualifier)
-    _set_text(q, text[start:end])
-    _set_span(q, (start, end))
-    return q
+    return make_quantity(interval, unit, qualifier, text[start:end], (start, end))
 
 
 _INF = math.inf
