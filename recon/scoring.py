@@ -19,8 +19,8 @@ vector operations whatever the corpus size. The iteration is deterministic.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from itertools import chain
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from recon.relations import RelationKind
