@@ -50,13 +50,37 @@ def _slot_order(item: tuple[SlotKey, list[NormalizedClaim]]) -> tuple[str, str, 
 
 def build_slots(claims: Iterable[NormalizedClaim], origins: Mapping[str, str]) -> list[Slot]:
     """Slots with every pair related; ``origins`` maps a claim id to its independent origin."""
-    slots = []
-    for key, members in block_into_slots(claims).items():
-        origin = [origins[c.id] for c in members]
-        edges = [relate(a, b, origin[i], origin[j])
-                 for i, a in enumerate(members) for j, b in enumerate(members[i + 1:], i + 1)]
-        slots.append(Slot(key, members, edges))
-    return slots
+    return [Slot(key, members, relate_all(members, [origins[c.id] for c in members]))
+            for key, members in block_into_slots(claims).items()]
+
+
+def relate_all(members: list[NormalizedClaim], origins: list[str]) -> list[Edge]:
+    """One edge per pair of a slot's claims, in order: (0, 1), (0, 2) … (1, 2) …
+
+    A relation depends only on the two values, the two times, the property and
+    whether the origins match (:func:`recon.relations.relate`). Large slots
+    repeat a few figures many times, so claims holding the same value and time
+    objects form a class, and each (class, class, same origin) is related once;
+    every other pair of those classes reuses the answer, orientation included.
+    """
+    classes = [(id(c.value), id(c.as_of)) for c in members]
+    known: dict[tuple[tuple[int, int], tuple[int, int], bool], tuple[RelationKind, str, bool]] = {}
+    edges = []
+    for i, a in enumerate(members):
+        class_a, origin_a = classes[i], origins[i]
+        for j in range(i + 1, len(members)):
+            b, origin_b = members[j], origins[j]
+            pattern = (class_a, classes[j], origin_a == origin_b)
+            answer = known.get(pattern)
+            if answer is None:
+                edge = relate(a, b, origin_a, origin_b)
+                known[pattern] = (edge.kind, edge.cause, edge.first_claim is not a)
+                edges.append(edge)
+            elif answer[2]:
+                edges.append(Edge(b.id, a.id, answer[0], answer[1], b, a))
+            else:
+                edges.append(Edge(a.id, b.id, answer[0], answer[1], a, b))
+    return edges
 
 
 def claim_graph(slots: Iterable[Slot]) -> nx.Graph:

@@ -53,6 +53,8 @@ def _edge(kind: RelationKind, cause: str, first: NormalizedClaim, second: Normal
 
 
 def relate(a: NormalizedClaim, b: NormalizedClaim, origin_a: str, origin_b: str) -> Edge:
+    """How a relates to b. Reads only their values, times, property and whether the origins match:
+    :func:`recon.graph.relate_all` relies on that to reuse one answer for many pairs."""
     comparison = compare(a.value, b.value)
     if comparison is Comparison.EQUAL:
         if origin_a == origin_b:

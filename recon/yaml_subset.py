@@ -57,6 +57,12 @@ class _GiveUp(Exception):
 
 def read_plain_subset(text: str) -> Any | None:
     """The data of a YAML text written in the plain subset, or None when it is not."""
+    read = parse_plain_subset(text)
+    return None if read is None else read[0]
+
+
+def parse_plain_subset(text: str) -> tuple[Any, list[Token]] | None:
+    """The data of a text in the subset and the tokens it was read from (for :func:`locate_tokens`)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n")
     if _UNUSUAL.search(text):
@@ -68,7 +74,7 @@ def read_plain_subset(text: str) -> Any | None:
         data, end = _node(tokens, 0, 0)
     except (_GiveUp, ValueError, TypeError, OverflowError):
         return None
-    return data if end == len(tokens) else None
+    return (data, tokens) if end == len(tokens) else None
 
 
 def _tokens(text: str) -> list[Token]:
@@ -181,12 +187,11 @@ def _mapping(tokens: list[Token], i: int, column: int, depth: int) -> tuple[dict
     return mapping, i
 
 
-def locate_plain_subset(text: str) -> Position | None:
-    """Where each value of a text in the subset starts: PyYAML's node marks, without composing nodes."""
+def locate_tokens(tokens: list[Token]) -> Position | None:
+    """The positions of the values read from ``tokens`` (as :func:`parse_plain_subset` returned them)."""
     try:
-        tokens = _tokens(text.replace("\r\n", "\n") if "\r" in text else text)
         return _located(tokens, 0, False)[0] if tokens else None
-    except (_GiveUp, IndexError):
+    except IndexError:
         return None
 
 

@@ -19,7 +19,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from recon.diagnostics import Diagnostic, Location
-from recon.yaml_subset import Position, locate_plain_subset, position_at, read_plain_subset
+from recon.yaml_subset import Position, Token, locate_tokens, parse_plain_subset, position_at
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -32,25 +32,23 @@ PRESCAN_DEPTH = 500  # libyaml's C composer recurses per level and overflows the
 class YamlDocument:
     """A parsed file: its data and the node tree the data was built from.
 
-    A file read by the fast subset reader keeps its text instead of a node
-    tree; the first location asked for maps the positions of its values (the
-    same marks PyYAML gives its nodes, at a fraction of the cost), so clean
-    files, the vast majority, never pay for either.
+    A file read by the fast subset reader keeps the reader's tokens instead
+    of a node tree; the first location asked for maps the positions of its
+    values from them (the same marks PyYAML gives its nodes, at a fraction of
+    the cost), so clean files, the vast majority, never pay for either.
     """
 
     path: str
     root: Node | None
     data: Any
-    text: str | None = field(default=None, repr=False)  # read by the subset reader: positions on demand
+    tokens: list[Token] | None = field(default=None, repr=False)  # from the subset reader: positions on demand
     positions: Position | None = field(default=None, repr=False)
 
     def location(self, loc: Sequence[int | str] = ()) -> Location:
         """Where the value at a data path (e.g. ``("claims", 3, "quote")``) starts."""
-        if self.text is not None:
-            self.positions = locate_plain_subset(self.text)
-            if self.positions is None:
-                self.root = _compose(self.text)
-            self.text = None
+        if self.tokens is not None:
+            self.positions = locate_tokens(self.tokens)
+            self.tokens = None
         if self.positions is not None:
             line, column, _ = position_at(self.positions, loc)
             return Location(self.path, line + 1, column + 1)
@@ -111,9 +109,9 @@ def load_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Diagn
 
 def parse_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
     """Parse a text: the fast subset reader when it can, PyYAML (with every check) otherwise."""
-    data = read_plain_subset(text)
-    if data is not None and not (_might_nest_deeply(text) and rough_nesting_depth_over(text, PRESCAN_DEPTH)):
-        return YamlDocument(display, None, data, text), []
+    read = parse_plain_subset(text)
+    if read is not None and not (_might_nest_deeply(text) and rough_nesting_depth_over(text, PRESCAN_DEPTH)):
+        return YamlDocument(display, None, read[0], read[1]), []
     return parse_yaml_fully(text, display)
 
 
@@ -183,17 +181,6 @@ def _unreadable_scalar(root: Node | None, display: str, exc: Exception) -> Diagn
 
 def _codepoint(character: object) -> str:
     return f"U+{character:04X}" if isinstance(character, int) else repr(character)
-
-
-def _compose(text: str) -> Node | None:
-    """The node tree of a text the subset reader accepted (so valid, shallow YAML)."""
-    loader = Loader(text)
-    try:
-        return loader.get_single_node()
-    except yaml.YAMLError:
-        return None
-    finally:
-        loader.dispose()
 
 
 def rough_nesting_depth_over(text: str, limit: int) -> int:

@@ -82,9 +82,22 @@ def normalize_corpus(corpus: Corpus) -> tuple[list[NormalizedClaim], list[Diagno
 
 
 class ClaimNormalizer:
+    """Normalizes the claims of one corpus, reading each distinct wording once.
+
+    A corpus repeats itself: one figure in many articles, one publish time
+    for every claim of a source. The memos key each result by everything it
+    depends on (the text, the property, the source's dates and zones), and
+    equal values come out as one shared object.
+    """
+
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self.term_keys = _term_keys(corpus.terms)
+        self._quantities: dict[tuple[str, str], QuantityValue] = {}
+        self._times: dict[tuple[str, int, str | None], TimeSpan] = {}
+        self._publications: dict[int, TimeSpan | None] = {}
+        self._time_keys: dict[TimeKey, int] = {}  # each distinct way of reading times, numbered
+        self._sources: dict[int, tuple[Source, int]] = {}  # id(source) → (source, kept alive; its time key)
 
     def normalize(self, claim: Claim, source: Source) -> NormalizedClaim:
         prop = self.corpus.properties[claim.property]
@@ -94,17 +107,39 @@ class ClaimNormalizer:
 
     def value_of(self, claim: Claim, prop: Property, source: Source) -> Value:
         if prop.kind in QUANTITY_KINDS:
-            return _quantity(claim.value, prop)
+            key = (claim.value, prop.id)
+            value = self._quantities.get(key)
+            if value is None:
+                value = self._quantities[key] = _quantity(claim.value, prop)
+            return value
         if prop.kind == "datetime":
-            return TimeValue(_time(claim.value, time_context(source, claim.time_zone), "value"))
+            return TimeValue(self._time(claim.value, source, claim.time_zone, "value"))
         if prop.kind == "role":
             return self._term(claim)
         return TextValue(squash_key(claim.value), claim.value)
 
     def time_of(self, claim: Claim, source: Source) -> TimeSpan | None:
         if claim.time is not None:
-            return _time(claim.time, time_context(source, claim.time_zone), "time")
-        return publication_span(source)
+            return self._time(claim.time, source, claim.time_zone, "time")
+        key = self._time_key_of(source)
+        if key not in self._publications:
+            self._publications[key] = publication_span(source)
+        return self._publications[key]
+
+    def _time(self, text: str, source: Source, zone: str | None, field: str) -> TimeSpan:
+        key = (text, self._time_key_of(source), zone)
+        span = self._times.get(key)
+        if span is None:
+            span = self._times[key] = _time(text, time_context(source, zone), field)
+        return span
+
+    def _time_key_of(self, source: Source) -> int:
+        """The number of the source's time key; hashing aware datetimes once per source, not per claim."""
+        known = self._sources.get(id(source))
+        if known is None:
+            number = self._time_keys.setdefault(_time_key(source), len(self._time_keys))
+            known = self._sources[id(source)] = (source, number)
+        return known[1]
 
     def _term(self, claim: Claim) -> TermValue:
         written = squash_key(claim.value)
@@ -118,6 +153,15 @@ class ClaimNormalizer:
             raise NormalizationError("value", f"role '{claim.value}' names no known term; add it to a term's "
                                      "names in vocab/terms")
         return term_value(max(matches)[1], self.corpus.terms)
+
+
+#: What a source's times are read against: its anchor date (with its offset, which equality ignores), its zones.
+TimeKey = tuple["dt.datetime | dt.date | None", "dt.tzinfo | None", str, str | None]
+
+
+def _time_key(source: Source) -> TimeKey:
+    anchor = source.written or source.published
+    return anchor, getattr(anchor, "tzinfo", None), source.zone, source.local_zone
 
 
 #: Words that make a change negative (收跌1.68% is -1.68%), for properties that measure a change.

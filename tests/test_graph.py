@@ -1,0 +1,75 @@
+"""The claim graph: relating every pair of a slot, with answers shared between repeated values."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from recon.corpus import load_corpus
+from recon.graph import build_slots
+from recon.normalize.claims import normalize_corpus
+from recon.provenance import claim_origin, copy_groups, known_outlets
+from recon.reconcile import _claim_keys
+from recon.relations import relate
+from tests.corpus_builder import load, source
+
+ROOT = Path(__file__).resolve().parents[1]
+
+SIGNATORIES = ["近 500 名", "超过 500 多名", "710 多名", "超过 700 人", "738 人", "超过 750 人", "505 人"]
+TIMES = [None, "11 月 20 日", "11 月 20 日上午", "11 月 21 日", "当地时间 11 月 20 日"]
+ROLES = ["CEO", "临时CEO", "前CEO", "联合创始人"]
+
+
+def pairwise_edges(corpus_root: Path) -> tuple[list[tuple], list[tuple]]:
+    """The edges build_slots gives, and those of relating every pair afresh, as comparable tuples."""
+    corpus, _ = load_corpus(corpus_root)
+    claims, _ = normalize_corpus(corpus)
+    groups = copy_groups(corpus.sources, _claim_keys(claims))
+    outlets = known_outlets(corpus.sources.values())
+    origins = {c.id: claim_origin(c.claim.attributed_to, c.source.id, groups, outlets) for c in claims}
+    built, fresh = [], []
+    for slot in build_slots(claims, origins):
+        built += [(e.first, e.second, e.kind, e.cause, e.first_claim, e.second_claim) for e in slot.edges]
+        members = slot.claims
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                e = relate(a, b, origins[a.id], origins[b.id])
+                fresh.append((e.first, e.second, e.kind, e.cause, e.first_claim, e.second_claim))
+    return built, fresh
+
+
+def repetitive_corpus(rng: random.Random) -> list[dict]:
+    """Sources repeating a few figures at a few times, some of them reprints of others."""
+    sources = []
+    for n in range(14):
+        claims = []
+        for _ in range(rng.randint(1, 4)):
+            claim = {"subject": "letter", "property": "signatories", "value": rng.choice(SIGNATORIES)}
+            when = rng.choice(TIMES)
+            if when:
+                claim["time"] = when
+            claims.append(claim)
+        claims.append({"subject": "shear", "property": "role", "object": "openai", "value": rng.choice(ROLES)})
+        meta = {"outlet": f"Outlet {n % 5}"}
+        if n % 4 == 3:
+            meta["reprint_of"] = f"Outlet {n % 3}"
+        published = rng.choice(["2023-11-20T09:00:00+08:00", "2023-11-21T18:30:00+08:00", "2023-11-22"])
+        sources.append(source(f"s{n:02d}", published, claims, **meta))
+    return sources
+
+
+def test_shared_answers_equal_relating_every_pair_of_a_repetitive_corpus(tmp_path: Path) -> None:
+    rng = random.Random(7)
+    for round_ in range(4):
+        root = tmp_path / f"c{round_}"
+        load(root, repetitive_corpus(rng))
+        built, fresh = pairwise_edges(root)
+        assert len(built) > 100
+        assert built == fresh
+        kinds = {edge[2].value for edge in built}
+        assert {"duplicate", "agrees", "refines"} <= kinds  # same value from one origin and from several
+
+
+def test_shared_answers_equal_relating_every_pair_of_the_seed_corpus() -> None:
+    built, fresh = pairwise_edges(ROOT / "claims")
+    assert len(built) > 50 and built == fresh
