@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from recon.diagnostics import Diagnostic, Location, ReconError
 from recon.gc_pause import gc_paused
-from recon.model import Claim, ClaimFile, Entity, Property, Relation, Source, Term, VocabularyFile
+from recon.model import PLAIN_TEXT_PATTERN, Claim, ClaimFile, Entity, Property, Relation, Source, Term, VocabularyFile
 from recon.yamlio import YamlDocument, load_yaml, read_text
 
 VOCAB_DIR = "vocab"
@@ -108,6 +108,7 @@ class _CorpusLoader:
         self.corpus = Corpus(root=root)
         self.display_base = display_base.resolve()
         self.diagnostics: list[Diagnostic] = []
+        self._folders: dict[Path, Path] = {}
 
     def run(self) -> tuple[Corpus, list[Diagnostic]]:
         vocab_files, claim_files = discover_files(self.corpus.root)
@@ -122,9 +123,18 @@ class _CorpusLoader:
 
     def display(self, path: Path) -> str:
         try:
-            return str(path.resolve().relative_to(self.display_base))
+            return str(self._resolve(path).relative_to(self.display_base))
         except ValueError:
             return str(path)
+
+    def _resolve(self, path: Path) -> Path:
+        """``path.resolve()``, resolving each folder once: a corpus has thousands of files in a few folders."""
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            folder = self._folders[path.parent] = path.parent.resolve()
+        if path.name in ("", ".", "..") or path.is_symlink():
+            return path.resolve()
+        return folder / path.name
 
     def _parse(self, path: Path, model: type[BaseModel]) -> tuple[YamlDocument | None, Any]:
         doc, problems = load_yaml(path, self.display(path))
@@ -180,7 +190,7 @@ class _CorpusLoader:
             return doc.location(("source", "text"))
 
         try:
-            target = (base / source.text).resolve()
+            target = self._resolve(base / source.text)
             target.is_file()
         except (OSError, RuntimeError, ValueError) as exc:  # too long, a symlink loop, a NUL byte
             self.diagnostics.append(Diagnostic.at(where(), "error", "G004",
@@ -218,4 +228,6 @@ def schema_diagnostics(exc: ValidationError, doc: YamlDocument) -> Iterator[Diag
             message = f"unknown key '{loc[-1]}'; check its spelling against docs/claim-format.md"
         elif error["type"] == "missing":
             message = f"missing required key '{loc[-1]}'"
+        elif error["type"] == "string_pattern_mismatch" and error["ctx"]["pattern"] == PLAIN_TEXT_PATTERN:
+            message = "contains a control character; remove it (quotes must be plain text)"
         yield Diagnostic.at(where, "error", "S001", f"{field_path}: {message}")

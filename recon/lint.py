@@ -145,15 +145,17 @@ def reconciliation_findings(corpus: Corpus, loaded_cleanly: bool, reconcile_it: 
     related = relate_corpus(corpus)
     findings = Findings(list(related.problems), judged={c.id for c in related.claims}, reconciled=True)
     duplicates: list[tuple[str, str]] = []
+    wanted = (RelationKind.CONFLICTS, RelationKind.DUPLICATE)
     for slot in related.slots:
-        evidence = {c.id: c for c in slot.claims if c.counts_as_evidence}
         for edge in slot.edges:
-            a, b = evidence.get(edge.first), evidence.get(edge.second)
-            if a is None or b is None:
+            if edge.kind not in wanted:
+                continue
+            a, b = edge.first_claim, edge.second_claim
+            if not (a.counts_as_evidence and b.counts_as_evidence):
                 continue
             if edge.kind is RelationKind.CONFLICTS:
                 findings.conflicts.append(Conflict.between(slot.key, a.id, b.id, edge.reason))
-            elif edge.kind is RelationKind.DUPLICATE and a.source.id == b.source.id and _same_time(a, b):
+            elif a.source.id == b.source.id and _same_time(a, b):
                 duplicates.append((a.id, b.id))
     findings.conflicts.sort(key=lambda c: c.key)
     findings.diagnostics += duplicate_diagnostics(corpus, duplicates)

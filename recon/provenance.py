@@ -10,10 +10,11 @@ quoting WIRED repeat WIRED), otherwise its source's copy group.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import combinations
 from typing import TYPE_CHECKING
 
 from recon.normalize.script import squash_key
@@ -111,13 +112,10 @@ def _shared_claim_sets(claim_keys: Mapping[str, set[Hashable]],
     for source_id in sorted(claim_keys):
         for key in claim_keys[source_id]:
             holders[key].append(source_id)
-    shared: dict[tuple[str, str], int] = defaultdict(int)
+    shared: Counter[tuple[str, str]] = Counter()
     for owners in holders.values():
-        if len(owners) > 50:  # a value everybody states says nothing about copying
-            continue
-        for i, a in enumerate(owners):
-            for b in owners[i + 1:]:
-                shared[(a, b)] += 1
+        if len(owners) <= 50:  # a value everybody states says nothing about copying
+            shared.update(combinations(owners, 2))  # counted in C: (a, b) with a before b
     candidates = [(a, b, count) for (a, b), count in shared.items()
                   if count >= policy.shared_claims_min  # the union is at least the larger set:
                   and count >= policy.shared_claims_jaccard * max(len(claim_keys[a]), len(claim_keys[b]))]

@@ -36,7 +36,7 @@ MAX_NESTING = 16
 #: the characters YAML reads as line breaks (U+2028, U+2029) and the BOM.
 _UNUSUAL = re.compile("[^\n\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\U00010000-\U0010FFFF]")
 #: One line: indentation, sequence dashes, a key, and the rest without trailing spaces.
-_LINE = re.compile(r"( *)((?:- +)*)(?:([A-Za-z_][A-Za-z0-9_-]*):(?= |\n)( *))?([^\n]*?) *\n")
+_LINE = re.compile(r"( *)((?:- +)*)(?:([A-Za-z_][A-Za-z0-9_-]*):(?= |\n)( *))?((?:.*[^\n ])?) *\n")
 _DOUBLE = re.compile(r'"([^"\\]*)"(?: +#.*)?$')
 _SINGLE = re.compile(r"'((?:[^']|'')*)'(?: +#.*)?$")
 _FLOW = re.compile(r"\[([^\[\]{}#]*)\](?: +#.*)?$")
