@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from recon.baseline import BASELINE_NAME, Baseline, Conflict, read_baseline, write_baseline
 from recon.corpus import YAML_SUFFIXES, Corpus, corpus_root, load_corpus
 from recon.diagnostics import Diagnostic, ReconError, has_errors
+from recon.gc_pause import gc_paused
 from recon.lint_config import LintConfig, find_config
 from recon.rules import RULES
 
@@ -63,6 +64,13 @@ def lint(paths: Sequence[Path], select: Iterable[str] | None = None, ignore: Ite
     nearest pyproject.toml). ``diff`` keeps findings in files changed since that git revision.
     ``write_baseline_file`` first records every current conflict as acknowledged.
     """
+    with gc_paused():  # the run keeps millions of objects alive and makes few cycles: see recon.gc_pause
+        return _lint(paths, select, ignore, display_base, baseline, diff, write_baseline_file, config)
+
+
+def _lint(paths: Sequence[Path], select: Iterable[str] | None, ignore: Iterable[str] | None,
+          display_base: Path | None, baseline: Path | None, diff: str | None, write_baseline_file: bool,
+          config: LintConfig | None) -> LintResult:
     base = (display_base or Path.cwd()).resolve()
     root = corpus_root(paths)
     settings = config if config is not None else find_config(root)
