@@ -6,6 +6,7 @@ so `recon --help` and shell completion stay instant.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -220,5 +221,29 @@ def extract(article: Path, out: Path | None, claims_dir: Path, source_id: str | 
         click.echo(f"wrote {path}", err=True)
 
 
+def run() -> None:
+    """The console script: the command, then an exit that skips freeing every object one by one.
+
+    A large corpus leaves millions of objects behind, and tearing them down
+    took about 0.7 s of a 100k-claim lint. Every file recon writes is synced
+    and renamed before its command returns, and output is flushed here, so
+    nothing is lost by leaving at once.
+    """
+    try:
+        main()
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`recon lint | head`): nothing more can be written
+            pass
+    os._exit(code or 0)
+
+
 if __name__ == "__main__":
-    main()
+    run()

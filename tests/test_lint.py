@@ -185,3 +185,23 @@ def test_machine_formats(corpus_dir: Path, fmt: str) -> None:
 def test_list_rules() -> None:
     code, output = run_lint("--list-rules")
     assert code == 0 and "G001  ungrounded-quote" in output
+
+
+@pytest.mark.parametrize("args, code", [(["lint", "{corpus}"], 1), (["lint", "{corpus}", "--format", "json"], 1),
+                                        (["lint", "--select", "ZZZ", "{corpus}"], 2), (["--version"], 0)])
+def test_console_scripts_fast_exit_keeps_the_output_and_the_exit_status(corpus_dir: Path, args: list[str],
+                                                                     code: int) -> None:
+    import subprocess
+    import sys
+
+    claim_file = corpus_dir / "s1.yaml"  # a G002 finding, so that there is output to lose
+    claim_file.write_text(claim_file.read_text(encoding="utf-8").replace("value: 约 770 名", "value: 约 700 名"),
+                          encoding="utf-8")
+    argv = [a.format(corpus=corpus_dir) for a in args]
+    fast = subprocess.run([sys.executable, "-c", "from recon.cli import run; run()", *argv],
+                          capture_output=True, text=True, check=False)
+    assert fast.returncode == code, fast.stderr
+    if args[0] == "lint":
+        plain = CliRunner().invoke(main, argv)
+        assert plain.exit_code == code and fast.stdout == plain.stdout
+        assert ("G002" in fast.stdout) == (code == 1)
