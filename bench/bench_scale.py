@@ -12,9 +12,10 @@ a file, notes its resident memory, runs the stage and reports the time and
 Stages:
 
 - relate (recon.graph): NormalizedClaim objects built directly (no YAML),
-  then ``recon.graph.build_slots`` (recon's real relation code, one
-  ``relate`` per pair) and the edge arrays as ``recon.reconcile``
-  makes them (``pair_array``, ``edge_arrays``, ``independent_edges``). Its
+  then ``recon.graph.relate_slots`` (recon's real relation code: every pair
+  laid out with numpy, ``relate`` once per distinct pattern, see
+  ``recon.pairs``) and the edge arrays as ``recon.reconcile`` makes them
+  (``PairTable.index_pairs``, ``edge_arrays``, ``independent_edges``). Its
   child process gets twice the timeout, since building a million
   NormalizedClaims first (not timed) takes ~20 s. The child checks that its
   edges equal the vectorized builder's.
@@ -113,8 +114,8 @@ def child(stage: str, workdir: Path) -> dict[str, Any]:
 
 def _relate_with_recon(corpus: SyntheticCorpus, origin: np.ndarray, workdir: Path) -> dict[str, Any]:
     from recon.gc_pause import gc_paused
-    from recon.graph import build_slots
-    from recon.scoring import edge_arrays, independent_edges, pair_array
+    from recon.graph import relate_slots
+    from recon.scoring import edge_arrays, independent_edges
 
     start = time.perf_counter()
     claims = normalized_claims(corpus)
@@ -123,10 +124,10 @@ def _relate_with_recon(corpus: SyntheticCorpus, origin: np.ndarray, workdir: Pat
     base = _rss_mib()
     start = time.perf_counter()
     with gc_paused():  # as recon.reconcile.reconcile runs it
-        slots = build_slots(claims, origins)
+        _, table = relate_slots(claims, origins)  # as recon.reconcile.relate_corpus does
         related = time.perf_counter()
         index = {c.id: i for i, c in enumerate(claims)}
-        pairs = pair_array((index[e.first], index[e.second], e.kind) for slot in slots for e in slot.edges)
+        pairs = table.index_pairs(np.array([index[c.id] for c in table.claims], dtype=np.int64))
         src, dst, weight = independent_edges(*edge_arrays(pairs), origin)
     seconds = time.perf_counter() - start
     peak = _peak_mib()
@@ -134,7 +135,7 @@ def _relate_with_recon(corpus: SyntheticCorpus, origin: np.ndarray, workdir: Pat
     fast = scoring_input(corpus.claim_source, corpus.n_sources, a, b, compare_vectorized(corpus, a, b), origin)
     same = _same_edges((src, dst, weight), (fast.edge_from, fast.edge_to, fast.edge_weight))
     return {"seconds": seconds, "base": base, "peak": peak, "pairs": len(pairs), "edges": len(dst),
-            "note": f"NormalizedClaims built in {setup:.1f} s (not counted); build_slots {related - start:.1f} s; "
+            "note": f"NormalizedClaims built in {setup:.1f} s (not counted); relate_slots {related - start:.1f} s; "
                     f"edges {'equal' if same else 'DIFFER from'} the vectorized builder's"}
 
 

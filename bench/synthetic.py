@@ -375,6 +375,7 @@ def normalized_claims(c: SyntheticCorpus, indices: Sequence[int] | None = None) 
     sources = [Source(id=source_id(s), outlet=f"outlet {s}", language="en", text=f"{s}.txt")
                for s in range(c.n_sources)]
     template = Claim(id=claim_id(0), subject="o0", property="count", value="1", quote="1")
+    values: dict[Interval, QuantityValue] = {}  # one object per distinct value, as recon's ClaimNormalizer gives
     claims = []
     for i in range(c.n_claims) if indices is None else indices:
         interval = c.interval(i)
@@ -382,8 +383,8 @@ def normalized_claims(c: SyntheticCorpus, indices: Sequence[int] | None = None) 
         # a copy of a validated claim with valid fields: validating a million Claims would dominate the setup
         claim = template.model_copy(update={"id": claim_id(i), "subject": f"o{c.claim_object[i]}",
                                             "value": text, "quote": text})
-        claims.append(NormalizedClaim(claim, sources[c.claim_source[i]], prop, QuantityValue(interval, "person"),
-                                      None, False))
+        value = values.setdefault(interval, QuantityValue(interval, "person"))
+        claims.append(NormalizedClaim(claim, sources[c.claim_source[i]], prop, value, None, False))
     return claims
 
 

@@ -10,21 +10,41 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from recon.normalize.claims import NormalizedClaim, SlotKey
-from recon.relations import Edge, RelationKind, relate
+from recon.pairs import PairTable, pair_table
+from recon.relations import Edge, RelationKind
 
 if TYPE_CHECKING:
     import networkx as nx
 
 
-@dataclass
 class Slot:
-    key: SlotKey
-    claims: list[NormalizedClaim]
-    edges: list[Edge] = field(default_factory=list)
+    """The claims about one subject and property (and object), and the relation of every pair.
+
+    Edges given to the constructor are kept; a slot from :func:`relate_slots`
+    makes its edges from the corpus's pair table the first time they are read.
+    """
+
+    __slots__ = ("key", "claims", "_edges", "_table", "_number")
+
+    def __init__(self, key: SlotKey, claims: list[NormalizedClaim], edges: list[Edge] | None = None,
+                 table: PairTable | None = None, number: int = 0) -> None:
+        self.key = key
+        self.claims = claims
+        self._edges = edges
+        self._table = table
+        self._number = number
+
+    def __repr__(self) -> str:
+        return f"Slot({self.key!r}, {len(self.claims)} claims)"
+
+    @property
+    def edges(self) -> list[Edge]:
+        if self._edges is None:
+            self._edges = self._table.edges_of_slot(self._number) if self._table is not None else []
+        return self._edges
 
     @property
     def label(self) -> str:
@@ -50,37 +70,14 @@ def _slot_order(item: tuple[SlotKey, list[NormalizedClaim]]) -> tuple[str, str, 
 
 def build_slots(claims: Iterable[NormalizedClaim], origins: Mapping[str, str]) -> list[Slot]:
     """Slots with every pair related; ``origins`` maps a claim id to its independent origin."""
-    return [Slot(key, members, relate_all(members, [origins[c.id] for c in members]))
-            for key, members in block_into_slots(claims).items()]
+    return relate_slots(claims, origins)[0]
 
 
-def relate_all(members: list[NormalizedClaim], origins: list[str]) -> list[Edge]:
-    """One edge per pair of a slot's claims, in order: (0, 1), (0, 2) … (1, 2) …
-
-    A relation depends only on the two values, the two times, the property and
-    whether the origins match (:func:`recon.relations.relate`). Large slots
-    repeat a few figures many times, so claims holding the same value and time
-    objects form a class, and each (class, class, same origin) is related once;
-    every other pair of those classes reuses the answer, orientation included.
-    """
-    classes = [(id(c.value), id(c.as_of)) for c in members]
-    known: dict[tuple[tuple[int, int], tuple[int, int], bool], tuple[RelationKind, str, bool]] = {}
-    edges = []
-    for i, a in enumerate(members):
-        class_a, origin_a = classes[i], origins[i]
-        for j in range(i + 1, len(members)):
-            b, origin_b = members[j], origins[j]
-            pattern = (class_a, classes[j], origin_a == origin_b)
-            answer = known.get(pattern)
-            if answer is None:
-                edge = relate(a, b, origin_a, origin_b)
-                known[pattern] = (edge.kind, edge.cause, edge.first_claim is not a)
-                edges.append(edge)
-            elif answer[2]:
-                edges.append(Edge(b.id, a.id, answer[0], answer[1], b, a))
-            else:
-                edges.append(Edge(a.id, b.id, answer[0], answer[1], a, b))
-    return edges
+def relate_slots(claims: Iterable[NormalizedClaim], origins: Mapping[str, str]) -> tuple[list[Slot], PairTable]:
+    """The slots, and every pair of them related as arrays (the slots read their edges from it)."""
+    blocked = block_into_slots(claims)
+    table = pair_table(list(blocked.values()), origins)
+    return [Slot(key, members, table=table, number=n) for n, (key, members) in enumerate(blocked.items())], table
 
 
 def claim_graph(slots: Iterable[Slot]) -> nx.Graph:

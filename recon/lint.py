@@ -153,18 +153,14 @@ def reconciliation_findings(corpus: Corpus, loaded_cleanly: bool, reconcile_it: 
     related = relate_corpus(corpus)
     findings = Findings(list(related.problems), judged={c.id for c in related.claims}, reconciled=True)
     duplicates: list[tuple[str, str]] = []
-    wanted = (RelationKind.CONFLICTS, RelationKind.DUPLICATE)
-    for slot in related.slots:
-        for edge in slot.edges:
-            if edge.kind not in wanted:
-                continue
-            a, b = edge.first_claim, edge.second_claim
-            if not (a.counts_as_evidence and b.counts_as_evidence):
-                continue
-            if edge.kind is RelationKind.CONFLICTS:
-                findings.conflicts.append(Conflict.between(slot.key, a.id, b.id, edge.reason))
-            elif a.source.id == b.source.id and _same_time(a, b):
-                duplicates.append((a.id, b.id))
+    for slot, edge in related.table.edges_of_kind(RelationKind.CONFLICTS):
+        a, b = edge.first_claim, edge.second_claim
+        if a.counts_as_evidence and b.counts_as_evidence:
+            findings.conflicts.append(Conflict.between(related.slots[slot].key, a.id, b.id, edge.reason))
+    for _, edge in related.table.edges_of_kind(RelationKind.DUPLICATE):
+        a, b = edge.first_claim, edge.second_claim
+        if a.counts_as_evidence and b.counts_as_evidence and a.source.id == b.source.id and _same_time(a, b):
+            duplicates.append((a.id, b.id))
     findings.conflicts.sort(key=lambda c: c.key)
     findings.diagnostics += duplicate_diagnostics(corpus, duplicates)
     for check in relation_checks(corpus, related):

@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING
 from recon.arithmetic import RelationCheck, check_relations
 from recon.diagnostics import Diagnostic
 from recon.gc_pause import gc_paused
-from recon.graph import Slot, build_slots
+from recon.graph import Slot, relate_slots
 from recon.normalize.claims import NormalizedClaim, SlotKey, normalize_corpus
+from recon.pairs import PairTable
 from recon.provenance import CopyGroups, claim_origin, copy_groups, known_outlets
 from recon.relations import RelationKind
 from recon.scoring import (DEFAULT_POLICY, KIND_CODE, ScoringInput, ScoringPolicy, Scores, edge_arrays,
-                           independent_edges, pair_array, score)
+                           independent_edges, score)
 from recon.verdicts import SlotVerdict, judge
 
 if TYPE_CHECKING:
@@ -86,6 +87,7 @@ class Related:
     groups: CopyGroups
     origins: dict[str, str]
     slots: list[Slot]
+    table: PairTable  # every related pair, as arrays; the slots make Edge objects from it when read
     arrays: ScoringArrays
     scores: Scores
     confidence: dict[str, float]
@@ -101,11 +103,11 @@ def relate_corpus(corpus: Corpus, policy: ScoringPolicy = DEFAULT_POLICY) -> Rel
         groups = copy_groups(corpus.sources, _claim_keys(claims))
         outlets = known_outlets(corpus.sources.values())
         origins = {c.id: claim_origin(c.claim.attributed_to, c.source.id, groups, outlets) for c in claims}
-        slots = build_slots(claims, origins)
-        arrays = ScoringArrays.of(claims, slots, origins, sorted(corpus.sources))
+        slots, table = relate_slots(claims, origins)
+        arrays = ScoringArrays.of(claims, table, origins, sorted(corpus.sources))
         scores = score(arrays.scoring_input(policy), policy)
     confidence = dict(zip(arrays.claim_ids, scores.confidence.round(6).tolist()))
-    return Related(claims, problems, groups, origins, slots, arrays, scores, confidence)
+    return Related(claims, problems, groups, origins, slots, table, arrays, scores, confidence)
 
 
 def relation_checks(corpus: Corpus, related: Related) -> list[RelationCheck]:
@@ -136,14 +138,14 @@ class ScoringArrays:
     source_ids: list[str]
 
     @classmethod
-    def of(cls, claims: list[NormalizedClaim], slots: list[Slot], origins: dict[str, str],
+    def of(cls, claims: list[NormalizedClaim], table: PairTable, origins: dict[str, str],
            source_ids: list[str]) -> ScoringArrays:
         import numpy as np
 
         index = {c.id: i for i, c in enumerate(claims)}
         source_index = {s: i for i, s in enumerate(source_ids)}
         origin_index = {o: i for i, o in enumerate(sorted(set(origins.values())))}
-        pairs = pair_array((index[e.first], index[e.second], e.kind) for slot in slots for e in slot.edges)
+        pairs = table.index_pairs(np.array([index[c.id] for c in table.claims], dtype=np.int64))
         return cls([c.id for c in claims],
                    np.array([source_index[c.source.id] for c in claims], dtype=np.int64),
                    np.array([origin_index[origins[c.id]] for c in claims], dtype=np.int64),

@@ -29,6 +29,10 @@ class RelationKind(str, Enum):
     CONFLICTS = "conflicts"  # incompatible at the same time, or an accumulating count that shrank
 
 
+#: Relation kinds as small integers, for arrays of pairs (recon.pairs, recon.scoring).
+KIND_CODE: dict[RelationKind, int] = {kind: code for code, kind in enumerate(RelationKind)}
+
+
 class Edge(NamedTuple):
     """A relation between two claims; for refines the first is the more precise, for evolves the earlier.
 
@@ -54,7 +58,7 @@ def _edge(kind: RelationKind, cause: str, first: NormalizedClaim, second: Normal
 
 def relate(a: NormalizedClaim, b: NormalizedClaim, origin_a: str, origin_b: str) -> Edge:
     """How a relates to b. Reads only their values, times, property and whether the origins match:
-    :func:`recon.graph.relate_all` relies on that to reuse one answer for many pairs."""
+    :mod:`recon.pairs` relies on that to reuse one answer for many pairs."""
     comparison = compare(a.value, b.value)
     if comparison is Comparison.EQUAL:
         if origin_a == origin_b:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING
 
-from recon.relations import RelationKind
+from recon.relations import KIND_CODE, RelationKind
 
 if TYPE_CHECKING:  # numpy is imported where it is used, so loading a cached result stays fast
     import numpy as np
@@ -112,10 +112,6 @@ def score(data: ScoringInput, policy: ScoringPolicy = DEFAULT_POLICY) -> Scores:
         if change < policy.tolerance:
             return Scores(trust, confidence, iteration, True)
     return Scores(trust, confidence, policy.max_iterations, False)
-
-
-#: RelationKind → a small integer, for relation arrays.
-KIND_CODE: dict[RelationKind, int] = {kind: code for code, kind in enumerate(RelationKind)}
 
 
 def pair_array(pairs: Iterable[tuple[int, int, RelationKind]]) -> np.ndarray:

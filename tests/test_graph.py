@@ -73,3 +73,44 @@ def test_shared_answers_equal_relating_every_pair_of_a_repetitive_corpus(tmp_pat
 def test_shared_answers_equal_relating_every_pair_of_the_seed_corpus() -> None:
     built, fresh = pairwise_edges(ROOT / "claims")
     assert len(built) > 50 and built == fresh
+
+
+def test_pairs_within_runs_are_every_pair_in_order() -> None:
+    import numpy as np
+
+    from recon.pairs import _pairs_within
+
+    sizes = [3, 0, 1, 4, 2]
+    first, second = _pairs_within(np.array(sizes, dtype=np.int64))
+    expected, start = [], 0
+    for n in sizes:
+        expected += [(start + i, start + j) for i in range(n) for j in range(i + 1, n)]
+        start += n
+    assert list(zip(first.tolist(), second.tolist())) == expected
+    empty = _pairs_within(np.array([], dtype=np.int64))
+    assert len(empty[0]) == len(empty[1]) == 0
+
+
+def test_pairs_of_one_kind_and_index_pairs_match_the_slots_edges(tmp_path: Path) -> None:
+    import numpy as np
+
+    from recon.graph import relate_slots
+    from recon.relations import KIND_CODE, RelationKind
+
+    corpus = load(tmp_path / "c", repetitive_corpus(random.Random(3)))
+    claims, _ = normalize_corpus(corpus)
+    origins = {c.id: f"group:{c.source.id}" for c in claims}
+    slots, table = relate_slots(claims, origins)
+    every = [(n, e) for n, slot in enumerate(slots) for e in slot.edges]
+    for kind in RelationKind:
+        assert list(table.edges_of_kind(kind)) == [(n, e) for n, e in every if e.kind is kind]
+    index = {c.id: i for i, c in enumerate(claims)}
+    rows = table.index_pairs(np.array([index[c.id] for c in table.claims], dtype=np.int64))
+    assert rows.tolist() == [[index[e.first], index[e.second], KIND_CODE[e.kind]] for _, e in every]
+
+
+def test_a_corpus_without_pairs_relates_to_empty_arrays() -> None:
+    from recon.graph import relate_slots
+
+    slots, table = relate_slots([], {})
+    assert slots == [] and table.index_pairs(table.first).shape == (0, 3)
