@@ -8,7 +8,7 @@ from pathlib import Path
 
 import opencc
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from recon.normalize.times import (
@@ -409,8 +409,17 @@ TIME_ALPHABET = ("0123456789０１ 年月日号周週星期礼拜天上下个本
                  "一二三四五六七八九十〇两初底末旬北京间地美国东部收盘股在旧金山NovFriday nightpmET")
 
 
+@pytest.mark.parametrize("text, read", [("一一十時", None), ("十十点", None), ("十点一一十分", None),
+                                        ("11月20日十十点", "11月20日"), ("二十三点十五分", "二十三点十五分")])
+def test_numerals_that_spell_no_number_are_no_time(text: str, read: str | None) -> None:
+    """Found by the fuzz test below: 一一十 matched the clock's numeral class and raised KeyError."""
+    parsed = parse_time(text, CTX_000)
+    assert (parsed.text if isinstance(parsed, TimeSpan) else None) == read
+
+
 @given(st.text(alphabet=TIME_ALPHABET, max_size=40))
 @settings(max_examples=500)
+@example("一一十時")
 def test_near_misses_never_raise_and_spans_stay_in_order(text: str) -> None:
     assert isinstance(parse_time(text, CTX_000), TimeSpan | NotATime)
     previous_end = 0

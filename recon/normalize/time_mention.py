@@ -122,13 +122,21 @@ class DayRange(NamedTuple):
         return first
 
 
+class NotANumeral(ValueError):
+    """Numeral characters that spell no number (一一十, 十十): the atom they are in is no time."""
+
+
 def number(text: str) -> int:
     """``17``, ``１７``, ``十七``, ``二十一`` or ``二〇二三`` as an int."""
     if text[0] not in _CN_DIGITS and text[0] != "十":
         return int(text)
     if "十" in text:
         tens, _, ones = text.partition("十")
+        if len(tens) > 1 or len(ones) > 1 or not set(tens + ones) <= _CN_DIGITS.keys():
+            raise NotANumeral(text)
         return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    if not set(text) <= _CN_DIGITS.keys():
+        raise NotANumeral(text)
     return int("".join(str(_CN_DIGITS[c]) for c in text))
 
 
@@ -159,7 +167,14 @@ class Tables:
 def read_group(tables: Tables, group: list[re.Match[str]]) -> TimeMention | None:
     """Read a group of adjacent atoms; drop weak atoms without the company they need."""
     mention = TimeMention(group[0].start(), group[-1].end())
-    weak = [m for m in group if _READERS[m.lastgroup or ""](tables, m, mention)]
+    weak = []
+    for m in group:
+        try:
+            if _READERS[m.lastgroup or ""](tables, m, mention):
+                weak.append(m)
+        except NotANumeral:  # drop this atom and read the rest afresh
+            kept = [other for other in group if other is not m]
+            return read_group(tables, kept) if kept else None
     if weak:
         kept = [m for m in group if m not in weak or _weak_ok(m, mention)]
         if len(kept) != len(group):
