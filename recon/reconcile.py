@@ -20,15 +20,15 @@ from recon.normalize.claims import NormalizedClaim, SlotKey, normalize_corpus
 from recon.pairs import PairTable
 from recon.provenance import CopyGroups, claim_origin, copy_groups, known_outlets
 from recon.relations import RelationKind
-from recon.scoring import (DEFAULT_POLICY, KIND_CODE, ScoringInput, ScoringPolicy, Scores, edge_arrays,
+from recon.scoring import (DEFAULT_POLICY, KIND_CODE, Scores, ScoringInput, ScoringPolicy, edge_arrays,
                            independent_edges, score)
 from recon.verdicts import SlotVerdict, judge
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from recon.model import Source
     from recon.corpus import Corpus
+    from recon.model import Source
 
 
 @dataclass

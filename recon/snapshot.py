@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from recon.graph import Slot
-from recon.reconcile import Result, SlotResult, SourceTrust
+from recon.reconcile import Result, SlotResult
 
 
 class Record:

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from recon.cli import main
-from tests.conftest import CLAIMS, write_corpus
+from tests.conftest import CLAIMS
 
 
 def run_lint(*args: str) -> tuple[int, str]:

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from recon.relations import RelationKind
-from recon.scoring import DEFAULT_POLICY, ScoringInput, ScoringPolicy, Scores, edge_arrays, independent_edges, score
+from recon.scoring import DEFAULT_POLICY, Scores, ScoringInput, ScoringPolicy, edge_arrays, independent_edges, score
 
 AGREES, REFINES, CONFLICTS = RelationKind.AGREES, RelationKind.REFINES, RelationKind.CONFLICTS
 

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from recon.diagnostics import Diagnostic
-from recon.interval import Interval
 from recon.normalize.quantity import NotAQuantity, parse_quantity
 from recon.normalize.script import squash_key, to_simplified
 from recon.normalize.times import NotATime, TimeContext, TimeSpan, parse_time
@@ -28,8 +27,8 @@ UNIT_FACTORS: dict[tuple[str, str], float] = {
     ("hour", "minute"): 60.0, ("week", "hour"): 168.0, ("day", "week"): 1 / 7, ("month", "year"): 1 / 12,
 }
 if TYPE_CHECKING:
-    from recon.model import Claim, Property, Source, Term
     from recon.corpus import Corpus
+    from recon.model import Claim, Property, Source, Term
 
 SlotKey = tuple[str, str, str | None]
 
