@@ -82,7 +82,7 @@ def _tokens(text: str) -> list[Token]:
     unterminated = not text.endswith("\n")  # a block scalar on the last line then keeps no line break
     if unterminated:
         text += "\n"
-    lines = text.split("\n")
+    lines: list[str] = []  # split only when a block scalar needs them
     tokens: list[Token] = []
     skip_to = 0  # lines up to here belong to a block scalar
     for number, (indent, dashes, key, spaces, rest) in enumerate(_LINE.findall(text)):
@@ -107,6 +107,7 @@ def _tokens(text: str) -> list[Token]:
             continue
         value_column = column + len(key) + 1 + (len(spaces) if rest else 0)
         if rest in _BLOCK_HEADERS:
+            lines = lines or text.split("\n")
             value, skip_to = _block_scalar(lines, number + 1, column, rest)
             if unterminated and skip_to >= len(lines) - 1:
                 raise _GiveUp
@@ -294,7 +295,26 @@ def _is_string_key(key: str) -> bool:
 
 
 def _plain(text: str) -> Any:
-    """A plain scalar, typed as PyYAML types it (``001`` → 1, ``2023-11-22`` → a date)."""
+    """A plain scalar, typed as PyYAML types it (``001`` → 1, ``2023-11-22`` → a date).
+
+    Files repeat their scalars (the same subject, time or figure in many claims), so
+    results are remembered; they are immutable (str, int, float, bool, None, dates).
+    """
+    known = _PLAIN.get(text, _UNKNOWN)
+    if known is not _UNKNOWN:
+        return known
+    result = _read_plain(text)
+    if len(_PLAIN) < _PLAIN_LIMIT:
+        _PLAIN[text] = result
+    return result
+
+
+_PLAIN: dict[str, Any] = {}
+_PLAIN_LIMIT = 100_000
+_UNKNOWN = object()
+
+
+def _read_plain(text: str) -> Any:
     if text[0] in _BAD_START or ": " in text or " #" in text or text[-1] == ":" or text[:3] == "...":
         raise _GiveUp
     resolvers = _IMPLICIT.get(text[0])
