@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from recon.diagnostics import Diagnostic, Location, ReconError
+from recon.diagnostics import IN_ORDER, Diagnostic, Location, ReconError
 from recon.gc_pause import gc_paused
 from recon.model import PLAIN_TEXT_PATTERN, Claim, ClaimFile, Entity, Property, Relation, Source, Term, VocabularyFile
 from recon.yamlio import YamlDocument, load_yaml, read_text
@@ -119,7 +119,7 @@ class _CorpusLoader:
         from recon.references import check_references
 
         self.diagnostics.extend(check_references(self.corpus))
-        return self.corpus, sorted(self.diagnostics)
+        return self.corpus, sorted(self.diagnostics, key=IN_ORDER)
 
     def display(self, path: Path) -> str:
         try:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from recon.baseline import BASELINE_NAME, Baseline, Conflict, read_baseline, write_baseline
 from recon.corpus import YAML_SUFFIXES, Corpus, corpus_root, load_corpus
-from recon.diagnostics import Diagnostic, ReconError, has_errors
+from recon.diagnostics import IN_ORDER, Diagnostic, ReconError, has_errors
 from recon.gc_pause import gc_paused
 from recon.lint_config import LintConfig, find_config
 from recon.rules import RULES
@@ -95,7 +95,7 @@ def _lint(paths: Sequence[Path], select: Iterable[str] | None, ignore: Iterable[
     for wanted in (_files_filter(paths), changed):
         if wanted is not None:
             diagnostics = [d for d in diagnostics if _resolve(d.file, base) in wanted]
-    kept = sorted(d for d in diagnostics if is_wanted(d.code, chosen, dropped))
+    kept = sorted((d for d in diagnostics if is_wanted(d.code, chosen, dropped)), key=IN_ORDER)
     skipped = wants_reconciliation and not findings.reconciled
     return LintResult(corpus, kept, findings.conflicts, known, findings.reconciled, skipped)
 
