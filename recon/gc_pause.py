@@ -17,11 +17,22 @@ from contextlib import contextmanager
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
-    """Disable the cyclic collector inside the block; restore its previous state after."""
+    """Disable the cyclic collector inside the block; restore its previous state after.
+
+    On the way out, what the block made moves straight to the oldest generation
+    (``gc.freeze()`` then ``gc.unfreeze()``, two list splices). Otherwise the
+    first allocation after re-enabling finds the young generation holding every
+    object made during the pause and walks them all: 0.3 s after relating a
+    100k-claim corpus. Cycles among them are still collected with the oldest
+    generation. Skipped when the program froze objects of its own.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            if not gc.get_freeze_count():
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
