@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
+
 from recon.corpus import load_corpus
 from recon.graph import build_slots
 from recon.normalize.claims import normalize_corpus
@@ -91,13 +93,17 @@ def test_pairs_within_runs_are_every_pair_in_order() -> None:
     assert len(empty[0]) == len(empty[1]) == 0
 
 
-def test_pairs_of_one_kind_and_index_pairs_match_the_slots_edges(tmp_path: Path) -> None:
+@pytest.mark.parametrize("which", ["repetitive", "seed"])  # the seed corpus has many one-claim slots
+def test_pairs_of_one_kind_and_index_pairs_match_the_slots_edges(tmp_path: Path, which: str) -> None:
     import numpy as np
 
     from recon.graph import relate_slots
     from recon.relations import KIND_CODE, RelationKind
 
-    corpus = load(tmp_path / "c", repetitive_corpus(random.Random(3)))
+    if which == "seed":
+        corpus, _ = load_corpus(ROOT / "claims")
+    else:
+        corpus = load(tmp_path / "c", repetitive_corpus(random.Random(3)))
     claims, _ = normalize_corpus(corpus)
     origins = {c.id: f"group:{c.source.id}" for c in claims}
     slots, table = relate_slots(claims, origins)
