@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from recon.arithmetic import RelationCheck, check_relations
@@ -77,9 +78,11 @@ def reconcile(corpus: Corpus, policy: ScoringPolicy = DEFAULT_POLICY) -> Result:
 
 @dataclass
 class Related:
-    """The first half of reconciling: claims normalized, traced to origins, related in slots and scored.
+    """The first half of reconciling: claims normalized, traced to origins and related in slots.
 
-    The linter stops here (it needs edges, not every slot's verdict); :func:`reconcile` goes on to judge.
+    Scores are computed when first read. The linter stops here (it needs pairs,
+    not every slot's verdict) and reads scores only to judge the slots an
+    arithmetic relation names; :func:`reconcile` goes on to score and judge.
     """
 
     claims: list[NormalizedClaim]
@@ -88,13 +91,25 @@ class Related:
     origins: dict[str, str]
     slots: list[Slot]
     table: PairTable  # every related pair, as arrays; the slots make Edge objects from it when read
-    arrays: ScoringArrays
-    scores: Scores
-    confidence: dict[str, float]
+    source_ids: list[str]
+    policy: ScoringPolicy = DEFAULT_POLICY
 
     @property
     def slot_by_key(self) -> dict[SlotKey, Slot]:
         return {s.key: s for s in self.slots}
+
+    @cached_property
+    def arrays(self) -> ScoringArrays:
+        return ScoringArrays.of(self.claims, self.table, self.origins, self.source_ids)
+
+    @cached_property
+    def scores(self) -> Scores:
+        with gc_paused():
+            return score(self.arrays.scoring_input(self.policy), self.policy)
+
+    @cached_property
+    def confidence(self) -> dict[str, float]:
+        return dict(zip(self.arrays.claim_ids, self.scores.confidence.round(6).tolist()))
 
 
 def relate_corpus(corpus: Corpus, policy: ScoringPolicy = DEFAULT_POLICY) -> Related:
@@ -104,10 +119,7 @@ def relate_corpus(corpus: Corpus, policy: ScoringPolicy = DEFAULT_POLICY) -> Rel
         outlets = known_outlets(corpus.sources.values())
         origins = {c.id: claim_origin(c.claim.attributed_to, c.source.id, groups, outlets) for c in claims}
         slots, table = relate_slots(claims, origins)
-        arrays = ScoringArrays.of(claims, table, origins, sorted(corpus.sources))
-        scores = score(arrays.scoring_input(policy), policy)
-    confidence = dict(zip(arrays.claim_ids, scores.confidence.round(6).tolist()))
-    return Related(claims, problems, groups, origins, slots, table, arrays, scores, confidence)
+    return Related(claims, problems, groups, origins, slots, table, sorted(corpus.sources), policy)
 
 
 def relation_checks(corpus: Corpus, related: Related) -> list[RelationCheck]:

@@ -183,6 +183,20 @@ def test_the_linters_half_reconcile_checks_relations_as_the_full_one_does(tmp_pa
     assert [s.key for s in related.slots] == [r.slot.key for r in reconcile(corpus).slots]
 
 
+def test_the_linters_half_scores_only_when_a_relation_needs_it(tmp_path: Path) -> None:
+    vocab_without_relations = {**VOCAB, "relations": []}
+    claims = [{"subject": "letter", "property": "signatories", "value": "738人"},
+              {"subject": "openai", "property": "employee-count", "value": "约770名"}]
+    plain = load(tmp_path / "plain", [source("a", BEIJING_NOON_22, claims)], vocab_without_relations)
+    related = relate_corpus(plain)
+    assert relation_checks(plain, related) == [] and "scores" not in vars(related)
+    with_relation = load(tmp_path / "relation", [source("a", BEIJING_NOON_22, claims)])
+    related = relate_corpus(with_relation)
+    relation_checks(with_relation, related)
+    assert "scores" in vars(related)
+    assert related.confidence == reconcile(with_relation).confidence
+
+
 def test_scoring_is_deterministic_and_contradicted_sources_lose_trust(tmp_path: Path) -> None:
     claims = {"subject": "microsoft", "property": "market-cap-change"}
     sources = [source("a", BEIJING_NOON_22, [claims | {"value": "600 亿美元"}]),
