@@ -17,7 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from recon.diagnostics import IN_ORDER, Diagnostic, Location, ReconError
 from recon.gc_pause import gc_paused
-from recon.model import PLAIN_TEXT_PATTERN, Claim, ClaimFile, Entity, Property, Relation, Source, Term, VocabularyFile
+from recon.model import (PLAIN_TEXT_PATTERN, Claim, ClaimFile, Entity, Property, Relation, Source, Term,
+                         VocabularyFile)
 from recon.yamlio import YamlDocument, load_yaml, read_text
 
 VOCAB_DIR = "vocab"
