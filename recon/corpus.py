@@ -150,6 +150,8 @@ class _CorpusLoader:
         except ValidationError as exc:
             self.diagnostics.extend(schema_diagnostics(exc, doc))
             return doc, None
+        finally:
+            doc.data = None  # the model holds the values now; the corpus keeps the document for locations only
 
     def _load_vocabulary(self, path: Path) -> None:
         doc, vocab = self._parse(path, VocabularyFile)

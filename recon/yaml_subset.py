@@ -105,6 +105,7 @@ def _tokens(text: str) -> list[Token]:
         if not key:
             tokens.append((column, SCALAR, None, rest, number, column))
             continue
+        key = _KEYS.setdefault(key, key) if len(_KEYS) < _KEYS_LIMIT else key  # one object per key name
         value_column = column + len(key) + 1 + (len(spaces) if rest else 0)
         if rest in _BLOCK_HEADERS:
             lines = lines or text.split("\n")
@@ -309,6 +310,8 @@ def _plain(text: str) -> Any:
     return result
 
 
+_KEYS: dict[str, str] = {}
+_KEYS_LIMIT = 10_000
 _PLAIN: dict[str, Any] = {}
 _PLAIN_LIMIT = 100_000
 _UNKNOWN = object()
