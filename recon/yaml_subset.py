@@ -231,9 +231,10 @@ def _located(tokens: list[Token], i: int, indentless: bool) -> tuple[Position, i
         _, kind, key, raw, key_line, value_column = tokens[i]
         assert key is not None
         i += 1
-        if kind == BLOCK or raw:
-            children[key] = (key_line, value_column, None) if kind == BLOCK else _scalar_position(
-                raw or "", key_line, value_column)
+        if kind == BLOCK or (raw and raw[0] != "["):  # a value on the key's line, without items
+            children[key] = (key_line, value_column, None)
+        elif raw:
+            children[key] = _scalar_position(raw, key_line, value_column)
         elif i < n and tokens[i][0] > column:
             children[key], i = _located(tokens, i, False)
         elif i < n and tokens[i][0] == column and tokens[i][1] == SEQ:
