@@ -177,7 +177,8 @@ def _mapping(tokens: list[Token], i: int, column: int, depth: int) -> tuple[dict
             if raw[0] not in _MAYBE_TYPED and ": " not in raw and " #" not in raw and raw[-1] != ":":
                 mapping[key] = raw  # the common case, inlined: a plain scalar no resolver can type
             else:
-                mapping[key] = _scalar(raw)
+                known = _PLAIN.get(raw, _UNKNOWN)  # the next most common: a plain scalar read before
+                mapping[key] = _scalar(raw) if known is _UNKNOWN else known
         elif i < n and tokens[i][0] > column:
             mapping[key], i = _node(tokens, i, depth + 1)
         elif i < n and tokens[i][0] == column and tokens[i][1] == SEQ:
