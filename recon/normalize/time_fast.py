@@ -30,10 +30,9 @@ words, parts or market words (other *values* are fine) gets no fast reader.
 from __future__ import annotations
 
 import re
-from collections import namedtuple
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Final, Generic, TypeVar
+from typing import Final, Generic, NamedTuple, TypeVar
 
 from recon.normalize.time_grammar import REL, Grammar, han_words, latin_words
 from recon.normalize.time_mention import Clock, DayMention, DayRange, Tables, TimeMention
@@ -83,7 +82,29 @@ _CLOCK: Final = r"(?: ?(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})(?::(?P<second>[
 #: The groups of the general Chinese shape, in order.
 _CN_GROUPS: Final = ("lead", "zone", "year", "year_rel", "year_part", "month", "month_rel", "month_part", "day",
                      "wd", "close", "pod", "hour", "minute", "second")
-_Chinese = namedtuple("_Chinese", _CN_GROUPS)  # type: ignore[misc]  # one match's groups
+
+
+class _Chinese(NamedTuple):
+    """One match's groups, in the order of _CN_GROUPS."""
+
+    lead: str | None
+    zone: str | None
+    year: str | None
+    year_rel: str | None
+    year_part: str | None
+    month: str | None
+    month_rel: str | None
+    month_part: str | None
+    day: str | None
+    wd: str | None
+    close: str | None
+    pod: str | None
+    hour: str | None
+    minute: str | None
+    second: str | None
+
+
+assert _Chinese._fields == _CN_GROUPS
 
 
 def _english() -> str:
@@ -299,7 +320,7 @@ def _read_chinese(m: re.Match[str], g: Tables) -> TimeMention | None:
     t.weekday = WEEKDAYS[c.wd] if c.wd else None
     t.close = g.market_times[c.close] if c.close else None
     t.pod = g.parts_of_day[c.pod] if c.pod else None
-    t.clock = _clock(c.hour, c.minute, c.second) if c.hour else None
+    t.clock = _clock(c.hour, c.minute, c.second) if c.hour and c.minute else None  # the pattern: both or neither
     return t
 
 
