@@ -87,7 +87,8 @@ def corpus_root(paths: Iterable[Path]) -> Path:
 
 def discover_files(root: Path) -> tuple[list[Path], list[Path]]:
     """Vocabulary files and claim files under a corpus root, in a stable order."""
-    vocab, claims = [], []
+    vocab: list[Path] = []
+    claims: list[Path] = []
     for path in sorted(root.rglob("*")):
         if path.suffix not in YAML_SUFFIXES or not path.is_file():
             continue
@@ -155,7 +156,7 @@ class _CorpusLoader:
 
     def _load_vocabulary(self, path: Path) -> None:
         doc, vocab = self._parse(path, VocabularyFile)
-        if vocab is None:
+        if doc is None or vocab is None:
             return
         for kind, records in (("entity", vocab.entities), ("property", vocab.properties),
                               ("term", vocab.terms), ("relation", vocab.relations)):
@@ -165,7 +166,7 @@ class _CorpusLoader:
 
     def _load_claim_file(self, path: Path) -> None:
         doc, parsed = self._parse(path, ClaimFile)
-        if parsed is None:
+        if doc is None or parsed is None:
             return
         source: Source = parsed.source
         if not self._register("source", source, doc, ("source",)):

@@ -108,7 +108,7 @@ def _names_of_sources(sources: Mapping[str, Source]) -> dict[str, str]:
 def _shared_claim_sets(claim_keys: Mapping[str, set[Hashable]],
                        policy: ProvenancePolicy) -> Iterable[tuple[str, str, int]]:
     """Pairs of sources whose claim sets mostly coincide (blocked by shared keys, not all pairs)."""
-    holders: dict[str, list[str]] = defaultdict(list)
+    holders: dict[Hashable, list[str]] = defaultdict(list)
     for source_id in sorted(claim_keys):
         for key in claim_keys[source_id]:
             holders[key].append(source_id)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from recon.corpus import Corpus, squash_whitespace
 from recon.diagnostics import Diagnostic
+from recon.model import SlotRef
 
 
 def check_references(corpus: Corpus) -> Iterator[Diagnostic]:
@@ -23,7 +24,7 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
     return f" (did you mean '{best[0]}'?)" if best else ""
 
 
-def _unknown(corpus: Corpus, kind: str, record_id: str, field: str, value: str, table: dict[str, object],
+def _unknown(corpus: Corpus, kind: str, record_id: str, field: str, value: str, table: Mapping[str, object],
              what: str) -> Diagnostic:
     message = f"unknown {what} '{value}'{did_you_mean(value, table)}; define it in vocab/ or fix the id"
     return Diagnostic.at(corpus.location(kind, record_id, field), "error", "R001", message)
@@ -53,9 +54,10 @@ def _vocabulary_references(corpus: Corpus) -> Iterator[Diagnostic]:
             if other not in corpus.terms:
                 yield _unknown(corpus, "term", term.id, "disjoint_with", other, corpus.terms, "term")
     for relation in corpus.relations.values():
-        refs = [("operands", i, ref) for i, ref in enumerate(relation.operands)] + [("result", None, relation.result)]
-        for field, index, ref in refs:
-            path = (field,) if index is None else (field, index)
+        refs: list[tuple[str, int | None, SlotRef]] = [("operands", i, ref) for i, ref in enumerate(relation.operands)]
+        refs.append(("result", None, relation.result))
+        for field, number, ref in refs:
+            path = (field,) if number is None else (field, number)
             for part, table, what in (("subject", corpus.entities, "entity"), ("property", corpus.properties,
                                                                               "property")):
                 value = getattr(ref, part)

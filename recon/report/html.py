@@ -109,7 +109,7 @@ def _slot(slot: dict[str, Any]) -> str:
     best = "".join(f"<tr><td>{escape(b['value'])}</td><td><code>{escape(b['normalized'])}</code></td>"
                    f"<td>{escape(b['as_of_text'] or b['as_of'] or '')}</td><td>{b['support']:.2f}</td>"
                    f"<td>{escape(', '.join(b['claims']))}</td></tr>" for b in slot["best"])
-    edges = {}
+    edges: dict[str, list[str]] = {}
     for e in slot["edges"]:
         edges.setdefault(e["from"], []).append(f"{e['relation']} {e['to']}")
     rows = "".join(
