@@ -46,6 +46,8 @@ _IMPLICIT = Resolver.yaml_implicit_resolvers
 _CONSTRUCTOR = SafeConstructor()
 _TYPED = {f"tag:yaml.org,2002:{t}" for t in ("bool", "int", "float", "null", "timestamp")}
 _STRING_KEYS: set[str] = set()  # keys already known to read as themselves
+_KEYS: dict[str, str] = {}  # one string object per key name
+_KEYS_LIMIT = 10_000
 
 #: First characters after which a plain scalar may not be a plain string (a resolver or an indicator).
 _MAYBE_TYPED = frozenset(c for c in _IMPLICIT if c) | _BAD_START
@@ -86,6 +88,14 @@ def _tokens(text: str) -> list[Token]:
     tokens: list[Token] = []
     skip_to = 0  # lines up to here belong to a block scalar
     for number, (indent, dashes, key, spaces, rest) in enumerate(_LINE.findall(text)):
+        if key and not dashes and number >= skip_to and rest not in _BLOCK_HEADERS:
+            # most lines: "    key: value" (the general path below, taken straight)
+            column = len(indent)
+            if column > MAX_COLUMN:
+                raise _GiveUp
+            tokens.append((column, KEY, _KEYS.get(key) or _key_name(key), rest, number,
+                           column + len(key) + 1 + (len(spaces) if rest else 0)))
+            continue
         if number < skip_to or (not rest and not key and not dashes) or (rest[:1] == "#" and not key):
             if dashes and number >= skip_to:
                 raise _GiveUp  # "- # comment": an item on the next line
@@ -105,7 +115,7 @@ def _tokens(text: str) -> list[Token]:
         if not key:
             tokens.append((column, SCALAR, None, rest, number, column))
             continue
-        key = _KEYS.setdefault(key, key) if len(_KEYS) < _KEYS_LIMIT else key  # one object per key name
+        key = _KEYS.get(key) or _key_name(key)
         value_column = column + len(key) + 1 + (len(spaces) if rest else 0)
         if rest in _BLOCK_HEADERS:
             lines = lines or text.split("\n")
@@ -312,8 +322,11 @@ def _plain(text: str) -> Any:
     return result
 
 
-_KEYS: dict[str, str] = {}
-_KEYS_LIMIT = 10_000
+def _key_name(key: str) -> str:
+    """One string object per key name across files (the memo is bounded): claim files repeat a few."""
+    if len(_KEYS) < _KEYS_LIMIT:
+        _KEYS[key] = key
+    return key
 _PLAIN: dict[str, Any] = {}
 _PLAIN_LIMIT = 100_000
 _UNKNOWN = object()
