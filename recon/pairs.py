@@ -74,7 +74,8 @@ def pair_table(slots: Sequence[Sequence[NormalizedClaim]], origins: Mapping[str,
     import numpy as np
 
     claims = [claim for members in slots for claim in members]
-    first, second = _pairs_within(np.array([len(m) for m in slots], dtype=np.int64))
+    sizes = np.array([len(m) for m in slots], dtype=np.int64)
+    first, second = _pairs_within(sizes)
     classes, representatives = _classes(claims)
     origin_numbers: dict[str, int] = {}
     origin = np.fromiter((origin_numbers.setdefault(origins[c.id], len(origin_numbers)) for c in claims),
@@ -84,7 +85,6 @@ def pair_table(slots: Sequence[Sequence[NormalizedClaim]], origins: Mapping[str,
                                           return_inverse=True)
     kind, cause, flipped = _relate_patterns(patterns.tolist(), representatives)
     kind, cause, flipped = kind[pattern_of_pair], cause[pattern_of_pair], flipped[pattern_of_pair]
-    sizes = np.array([len(m) for m in slots], dtype=np.int64)
     slot_pairs = np.concatenate(([0], np.cumsum(sizes * (sizes - 1) // 2))).astype(np.int64)
     return PairTable(claims, np.where(flipped, second, first), np.where(flipped, first, second), kind, cause,
                      slot_pairs)
