@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from recon.corpus import Corpus
     from recon.model import Source
+    from recon.values import Value
 
 
 @dataclass
@@ -132,9 +133,19 @@ def relation_checks(corpus: Corpus, related: Related) -> list[RelationCheck]:
 
 
 def _claim_keys(claims: list[NormalizedClaim]) -> dict[str, set[Hashable]]:
+    """Per source, the (slot, value) pairs it claims, each value as the number of its equality class.
+
+    Values are dataclasses whose hash is computed in Python on every call; numbering each
+    distinct value object once makes the keys cheap to hash in copy detection's set work.
+    """
+    numbers: dict[Value, int] = {}
+    by_object: dict[int, int] = {}
     keys: dict[str, set[Hashable]] = defaultdict(set)
     for claim in claims:
-        keys[claim.source.id].add((claim.slot, claim.value))
+        number = by_object.get(id(claim.value))
+        if number is None:
+            number = by_object[id(claim.value)] = numbers.setdefault(claim.value, len(numbers))
+        keys[claim.source.id].add((claim.slot, number))
     return keys
 
 

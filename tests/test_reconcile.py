@@ -231,3 +231,17 @@ def test_an_undecided_conflict_shows_both_values(tmp_path: Path) -> None:
     verdict = result.slot("microsoft", "market-cap-change").verdict
     assert {state.value for state in verdict.best} == {"600 亿美元", "近300亿美元"}
     assert "Neither value is clearly better supported" in verdict.explanation
+
+
+def test_claim_keys_number_equal_values_alike_however_they_are_worded(tmp_path: Path) -> None:
+    from recon.normalize.claims import normalize_corpus
+    from recon.reconcile import _claim_keys
+
+    cap = {"subject": "microsoft", "property": "market-cap-change"}
+    corpus = load(tmp_path / "claims", [source("a", BEIJING_NOON_22, [cap | {"value": "600 亿美元"}]),
+                                        source("b", BEIJING_NOON_22, [cap | {"value": "600亿美元"}]),
+                                        source("c", BEIJING_NOON_22, [cap | {"value": "近300亿美元"}])])
+    claims, _ = normalize_corpus(corpus)
+    assert claims[0].value is not claims[1].value and claims[0].value == claims[1].value
+    keys = _claim_keys(claims)
+    assert keys["a"] == keys["b"] != keys["c"]
