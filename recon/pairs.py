@@ -14,10 +14,12 @@ slot after slot, (0, 1), (0, 2) … (1, 2) … within a slot, each oriented as
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from recon.diagnostics import ReconError
 from recon.normalize.claims import NormalizedClaim
 from recon.relations import KIND_CODE, REASONS, Edge, RelationKind, relate
 
@@ -69,10 +71,15 @@ class PairTable:
                 for a, b, k, c in zip(*columns)]
 
 
+#: Peak bytes per related pair: the table's arrays and temporaries (~70), then the scoring edges (~80).
+BYTES_PER_PAIR = 150
+
+
 def pair_table(slots: Sequence[Sequence[NormalizedClaim]], origins: Mapping[str, str]) -> PairTable:
     """Relate every pair within each slot; ``origins`` maps a claim id to its independent origin."""
     import numpy as np
 
+    check_memory(slots)
     claims = [claim for members in slots for claim in members]
     sizes = np.array([len(m) for m in slots], dtype=np.int64)
     first, second = _pairs_within(sizes)
@@ -88,6 +95,33 @@ def pair_table(slots: Sequence[Sequence[NormalizedClaim]], origins: Mapping[str,
     slot_pairs = np.concatenate(([0], np.cumsum(sizes * (sizes - 1) // 2))).astype(np.int64)
     return PairTable(claims, np.where(flipped, second, first), np.where(flipped, first, second), kind, cause,
                      slot_pairs)
+
+
+def check_memory(slots: Sequence[Sequence[NormalizedClaim]], memory: int | None = None) -> None:
+    """Refuse, saying why, a corpus whose pairs would need more memory than the machine has.
+
+    Pairs grow with the square of a slot's size: one slot of 20,000 claims is 200 M pairs.
+    Without this check such a corpus ends in MemoryError or the kernel's OOM killer.
+    """
+    pairs = sum(len(m) * (len(m) - 1) // 2 for m in slots)
+    memory = physical_memory() if memory is None else memory
+    if not memory or pairs * BYTES_PER_PAIR <= 0.8 * memory:
+        return
+    largest = max(slots, key=len)
+    subject, prop, obj = largest[0].slot
+    raise ReconError(
+        f"{pairs:,} pairs of claims to relate would need about {pairs * BYTES_PER_PAIR / 2**30:.1f} GiB, and this "
+        f"machine has {memory / 2**30:.1f} GiB; the largest slot ({subject} · {prop}{f' · {obj}' if obj else ''}) "
+        f"holds {len(largest):,} claims, and recon relates every pair of a slot. Split such slots (by object or "
+        "by the time the claims refer to) or run on a machine with more memory")
+
+
+def physical_memory() -> int:
+    """Bytes of RAM, or 0 where the platform does not say."""
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        return 0
 
 
 def _pairs_within(sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

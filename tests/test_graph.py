@@ -120,3 +120,24 @@ def test_a_corpus_without_pairs_relates_to_empty_arrays() -> None:
 
     slots, table = relate_slots([], {})
     assert slots == [] and table.index_pairs(table.first).shape == (0, 3)
+
+
+def test_a_corpus_whose_pairs_need_more_memory_than_the_machine_has_is_refused_with_its_largest_slot(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from recon.cli import main
+    from recon.diagnostics import ReconError
+    from recon.pairs import BYTES_PER_PAIR, check_memory
+
+    corpus = load(tmp_path / "c", repetitive_corpus(random.Random(1)))
+    claims, _ = normalize_corpus(corpus)
+    slots = [[c for c in claims if c.claim.property == p] for p in ("signatories", "role")]
+    pairs = sum(len(s) * (len(s) - 1) // 2 for s in slots)
+    check_memory(slots, memory=2 * pairs * BYTES_PER_PAIR)  # enough: nothing happens
+    with pytest.raises(ReconError, match=r"largest slot \(letter · signatories\) holds \d+ claims"):
+        check_memory(slots, memory=pairs * BYTES_PER_PAIR // 2)
+    monkeypatch.setattr("recon.pairs.physical_memory", lambda: 1_000)
+    result = CliRunner().invoke(main, ["lint", str(tmp_path / "c")])
+    assert result.exit_code == 2 and "run on a machine with more memory" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
