@@ -93,6 +93,8 @@ class ClaimNormalizer:
         self.corpus = corpus
         self.term_keys = _term_keys(corpus.terms)
         self._quantities: dict[tuple[str, str], QuantityValue] = {}
+        self._roles: dict[tuple[str, str, str | None], TermValue] = {}
+        self._texts: dict[str, TextValue] = {}
         self._times: dict[tuple[str, int, str | None], TimeSpan] = {}
         self._publications: dict[int, TimeSpan | None] = {}
         self._time_keys: dict[TimeKey, int] = {}  # each distinct way of reading times, numbered
@@ -114,8 +116,15 @@ class ClaimNormalizer:
         if prop.kind == "datetime":
             return TimeValue(self._time(claim.value, source, claim.time_zone, "value"))
         if prop.kind == "role":
-            return self._term(claim)
-        return TextValue(squash_key(claim.value), claim.value)
+            role_key = (claim.value, claim.subject, claim.object)  # the parties' names are stripped from it
+            term = self._roles.get(role_key)
+            if term is None:
+                term = self._roles[role_key] = self._term(claim)
+            return term
+        text = self._texts.get(claim.value)
+        if text is None:
+            text = self._texts[claim.value] = TextValue(squash_key(claim.value), claim.value)
+        return text
 
     def time_of(self, claim: Claim, source: Source) -> TimeSpan | None:
         if claim.time is not None:
