@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from recon.diagnostics import ReconError
@@ -116,12 +117,24 @@ def check_memory(slots: Sequence[Sequence[NormalizedClaim]], memory: int | None 
         "by the time the claims refer to) or run on a machine with more memory")
 
 
+#: Where a container's memory limit is written (cgroup v2, then v1); "max" or a huge number means none.
+CGROUP_LIMITS = ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes")
+
+
 def physical_memory() -> int:
-    """Bytes of RAM, or 0 where the platform does not say."""
+    """Bytes of RAM this process may use: the machine's, or its container's limit when lower; 0 if unknown."""
     try:
-        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     except (AttributeError, ValueError, OSError):
         return 0
+    for limit_file in CGROUP_LIMITS:
+        try:
+            limit = Path(limit_file).read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            continue
+        if limit.isdigit():
+            memory = min(memory, int(limit))
+    return memory
 
 
 def _pairs_within(sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

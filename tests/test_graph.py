@@ -141,3 +141,18 @@ def test_a_corpus_whose_pairs_need_more_memory_than_the_machine_has_is_refused_w
     result = CliRunner().invoke(main, ["lint", str(tmp_path / "c")])
     assert result.exit_code == 2 and "run on a machine with more memory" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_containers_memory_limit_counts_when_lower_than_the_machines(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from recon import pairs
+
+    import os
+
+    machine = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    limit = tmp_path / "memory.max"
+    monkeypatch.setattr(pairs, "CGROUP_LIMITS", (str(limit), str(tmp_path / "absent")))
+    limit.write_text("max\n", encoding="ascii")
+    assert pairs.physical_memory() == machine
+    limit.write_text("1048576\n", encoding="ascii")
+    assert pairs.physical_memory() == min(machine, 1_048_576)
