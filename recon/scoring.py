@@ -82,12 +82,23 @@ def independent_edges(edge_from: np.ndarray, edge_to: np.ndarray, weight: np.nda
         return edge_from, edge_to, weight
     # one key per (target claim, supporting origin), ordered as the pair is; the strongest edge first
     group = edge_to * (int(origin.max()) + 1) + origin[edge_from]
-    order = np.lexsort((edge_from, -np.abs(weight), group))
+    order = _by_group_strength_source(group, weight, edge_from)
     group = group[order]
     first = np.ones(len(group), dtype=bool)
     first[1:] = group[1:] != group[:-1]
     keep = order[first]
     return edge_from[keep], edge_to[keep], weight[keep]
+
+
+def _by_group_strength_source(group: np.ndarray, weight: np.ndarray, edge_from: np.ndarray) -> np.ndarray:
+    """The order of ``np.lexsort((edge_from, -|weight|, group))``, from one sort of one int64 key when it fits."""
+    import numpy as np
+
+    strengths, strength = np.unique(-np.abs(weight), return_inverse=True)
+    n_from = int(edge_from.max()) + 1
+    if (int(group.max()) + 1) * len(strengths) * n_from >= 2**62:
+        return np.lexsort((edge_from, strength, group))
+    return np.argsort((group * len(strengths) + strength) * n_from + edge_from, kind="stable")
 
 
 def score(data: ScoringInput, policy: ScoringPolicy = DEFAULT_POLICY) -> Scores:

@@ -171,3 +171,15 @@ def test_edge_arrays_are_symmetric_with_the_policy_weights() -> None:
     assert edges == {(0, 1, 1.0), (1, 0, 1.0), (1, 2, 0.6), (2, 1, 0.6), (0, 2, -1.0), (2, 0, -1.0)}
     empty = edge_arrays([])
     assert all(len(part) == 0 for part in empty)
+
+
+def test_the_one_key_sort_orders_edges_exactly_as_lexsort_does_ties_and_huge_keys_included() -> None:
+    from recon.scoring import _by_group_strength_source
+
+    rng = np.random.default_rng(3)
+    for top in (50, 2**60):  # small keys take the single sort; keys past 2**62 fall back to lexsort
+        group = rng.integers(0, top, 20_000)
+        weight = rng.choice([1.0, 0.6, -1.0, 0.25], 20_000)
+        edge_from = rng.integers(0, 30, 20_000)  # many exact ties: stability decides
+        expected = np.lexsort((edge_from, -np.abs(weight), group))
+        assert np.array_equal(_by_group_strength_source(group, weight, edge_from), expected)
