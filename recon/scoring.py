@@ -135,7 +135,8 @@ def pair_array(pairs: Iterable[tuple[int, int, RelationKind]]) -> np.ndarray:
 
 def edge_arrays(pairs: Sequence[tuple[int, int, RelationKind]] | np.ndarray,
                 policy: ScoringPolicy = DEFAULT_POLICY) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Symmetric implication edges from (claim index, claim index, relation) triples or a :func:`pair_array`."""
+    """Symmetric implication edges from (claim index, claim index, relation) triples or their (n, 3) array
+    (:func:`pair_array`, ``PairTable.index_pairs``)."""
     import numpy as np
 
     array = pairs if isinstance(pairs, np.ndarray) else pair_array(pairs)

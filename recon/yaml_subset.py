@@ -48,6 +48,9 @@ _TYPED = {f"tag:yaml.org,2002:{t}" for t in ("bool", "int", "float", "null", "ti
 _STRING_KEYS: set[str] = set()  # keys already known to read as themselves
 _KEYS: dict[str, str] = {}  # one string object per key name
 _KEYS_LIMIT = 10_000
+_PLAIN: dict[str, Any] = {}  # what each plain scalar read as (immutable values)
+_PLAIN_LIMIT = 100_000
+_UNKNOWN = object()
 
 #: First characters after which a plain scalar may not be a plain string (a resolver or an indicator).
 _MAYBE_TYPED = frozenset(c for c in _IMPLICIT if c) | _BAD_START
@@ -299,6 +302,13 @@ def _match(pattern: re.Pattern[str], raw: str) -> str:
     return match.group(1)
 
 
+def _key_name(key: str) -> str:
+    """One string object per key name across files (the memo is bounded): claim files repeat a few."""
+    if len(_KEYS) < _KEYS_LIMIT:
+        _KEYS[key] = key
+    return key
+
+
 def _is_string_key(key: str) -> bool:
     if _plain(key) != key:
         return False
@@ -320,16 +330,6 @@ def _plain(text: str) -> Any:
     if len(_PLAIN) < _PLAIN_LIMIT:
         _PLAIN[text] = result
     return result
-
-
-def _key_name(key: str) -> str:
-    """One string object per key name across files (the memo is bounded): claim files repeat a few."""
-    if len(_KEYS) < _KEYS_LIMIT:
-        _KEYS[key] = key
-    return key
-_PLAIN: dict[str, Any] = {}
-_PLAIN_LIMIT = 100_000
-_UNKNOWN = object()
 
 
 def _read_plain(text: str) -> Any:
