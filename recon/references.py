@@ -24,10 +24,12 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
     return f" (did you mean '{best[0]}'?)" if best else ""
 
 
-def _unknown(corpus: Corpus, kind: str, record_id: str, field: str, value: str, table: Mapping[str, object],
-             what: str) -> Diagnostic:
+def _unknown(corpus: Corpus, kind: str, record_id: str, field: str | tuple[str | int, ...], value: str,
+             table: Mapping[str, object], what: str) -> Diagnostic:
+    """R001 at the field (or list item: a ``(field, index)`` path) that names an unknown id."""
     message = f"unknown {what} '{value}'{did_you_mean(value, table)}; define it in vocab/ or fix the id"
-    return Diagnostic.at(corpus.location(kind, record_id, field), "error", "R001", message)
+    path = (field,) if isinstance(field, str) else field
+    return Diagnostic.at(corpus.location(kind, record_id, *path), "error", "R001", message)
 
 
 def _claim_references(corpus: Corpus) -> Iterator[Diagnostic]:
@@ -52,7 +54,7 @@ def _vocabulary_references(corpus: Corpus) -> Iterator[Diagnostic]:
             yield _unknown(corpus, "term", term.id, "broader", term.broader, corpus.terms, "term")
         for index, other in enumerate(term.disjoint_with):
             if other not in corpus.terms:
-                yield _unknown(corpus, "term", term.id, "disjoint_with", other, corpus.terms, "term")
+                yield _unknown(corpus, "term", term.id, ("disjoint_with", index), other, corpus.terms, "term")
     for relation in corpus.relations.values():
         refs: list[tuple[str, int | None, SlotRef]] = [("operands", i, ref) for i, ref in enumerate(relation.operands)]
         refs.append(("result", None, relation.result))

@@ -174,6 +174,16 @@ def test_alias_shared_by_two_entities(tmp_path: Path) -> None:
     assert "name 'Open AI' of 'openai' is also a name of 'twitch'" in output
     assert "name 'openai' of 'twitch' is also a name of 'openai'" in output
 
+def test_unknown_disjoint_term_is_reported_at_its_list_item(tmp_path: Path) -> None:
+    vocab = copy.deepcopy(VOCAB)
+    vocab["terms"][0]["disjoint_with"] = ["former-ceo", "formr-ceo"]
+    root = write(tmp_path / "claims", [market_cap("a", "600 亿美元")], vocab)
+    lines = (root / "vocab" / "vocab.yaml").read_text(encoding="utf-8").splitlines()
+    item_line = next(n for n, line in enumerate(lines, 1) if line.strip() == "- formr-ceo")
+    assert found(str(root)) == [("vocab.yaml", item_line, "R001")]
+    assert "unknown term 'formr-ceo' (did you mean 'former-ceo'?)" in messages(str(root))[0]
+
+
 
 def test_unreadable_time_is_n002_and_unreadable_value_n001(tmp_path: Path) -> None:
     root = write(tmp_path / "claims", [source("a", DAY, [
