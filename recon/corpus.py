@@ -56,6 +56,12 @@ class Corpus:
     texts: dict[str, SourceText] = field(default_factory=dict)
     where: dict[tuple[str, str], YamlDocument] = field(default_factory=dict, repr=False)
     paths: dict[tuple[str, str], tuple[int | str, ...]] = field(default_factory=dict, repr=False)
+    rejected: set[tuple[str, str]] = field(default_factory=set, repr=False)  # (table, id) defined with errors
+
+    def lacks(self, table: str, record_id: str) -> bool:
+        """Whether an id names no record of a table (``"entities"``, ...); one defined with schema errors,
+        already reported where it is written, counts as present."""
+        return record_id not in getattr(self, table) and (table, record_id) not in self.rejected
 
     def location(self, kind: str, record_id: str, *fields: int | str) -> Location:
         """Where a record (or one of its fields) was written: ``location("claim", id, "quote")``."""
@@ -138,41 +144,46 @@ class _CorpusLoader:
             return path.resolve()
         return folder / path.name
 
-    def _parse(self, path: Path, model: type[BaseModel]) -> tuple[YamlDocument | None, Any]:
+    def _parse(self, path: Path, model: type[BaseModel]) -> tuple[YamlDocument | None, Any, Any]:
+        """The document, its validated model, and (only when validation failed) the data to salvage records from.
+
+        A file's schema errors are all reported here; its records that are valid
+        on their own are kept, so one bad entry does not hide a whole file.
+        """
         doc, problems = load_yaml(path, self.display(path))
         self.diagnostics.extend(problems)
         if doc is None:
-            return None, None
+            return None, None, None
         if doc.data is None:
             self.diagnostics.append(Diagnostic.at(doc.location(), "warning", "Y008", "empty file"))
-            return None, None
+            return None, None, None
         try:
-            return doc, model.model_validate(doc.data)
+            return doc, model.model_validate(doc.data), None
         except ValidationError as exc:
             self.diagnostics.extend(schema_diagnostics(exc, doc))
-            return doc, None
+            return doc, None, doc.data
         finally:
             doc.data = None  # the model holds the values now; the corpus keeps the document for locations only
 
     def _load_vocabulary(self, path: Path) -> None:
-        doc, vocab = self._parse(path, VocabularyFile)
-        if doc is None or vocab is None:
+        doc, vocab, rejected = self._parse(path, VocabularyFile)
+        if doc is None:
             return
-        for kind, records in (("entity", vocab.entities), ("property", vocab.properties),
-                              ("term", vocab.terms), ("relation", vocab.relations)):
-            key = {"entity": "entities", "property": "properties"}.get(kind, kind + "s")
-            for index, record in enumerate(records):
+        for kind, key, model in VOCABULARY_LISTS:
+            records = enumerate(getattr(vocab, key)) if vocab is not None else _valid_items(rejected, key, model, self.corpus.rejected)
+            for index, record in records:
                 self._register(kind, record, doc, (key, index))
 
     def _load_claim_file(self, path: Path) -> None:
-        doc, parsed = self._parse(path, ClaimFile)
-        if doc is None or parsed is None:
+        doc, parsed, rejected = self._parse(path, ClaimFile)
+        if doc is None:
             return
-        source: Source = parsed.source
-        if not self._register("source", source, doc, ("source",)):
-            return
+        source = parsed.source if parsed is not None else _valid_record(rejected, "source", Source, "sources", self.corpus.rejected)
+        if source is None or not self._register("source", source, doc, ("source",)):
+            return  # without a valid source its claims cannot be placed; the errors say why
         self._load_source_text(source, path.parent, doc)
-        for index, claim in enumerate(parsed.claims):
+        claims = enumerate(parsed.claims) if parsed is not None else _valid_items(rejected, "claims", Claim, self.corpus.rejected)
+        for index, claim in claims:
             if self._register("claim", claim, doc, ("claims", index)):
                 self.corpus.claim_source[claim.id] = source.id
 
@@ -217,6 +228,39 @@ class _CorpusLoader:
         self.corpus.texts[source.id] = SourceText.of(target, text)
 
 
+#: A vocabulary file's lists: the kind of record, its key in the file, its model.
+VOCABULARY_LISTS: tuple[tuple[str, str, type[BaseModel]], ...] = (
+    ("entity", "entities", Entity), ("property", "properties", Property), ("term", "terms", Term),
+    ("relation", "relations", Relation))
+
+
+def _valid_record(data: Any, key: str, model: type[BaseModel], table: str, rejected: set[tuple[str, str]]) -> Any:
+    """``data[key]`` as a model if it validates on its own, else None (its errors were reported already,
+    its id goes to ``rejected`` under ``table``)."""
+    record = data.get(key) if isinstance(data, dict) else None
+    try:
+        return model.model_validate(record)
+    except ValidationError:
+        if isinstance(record, dict) and isinstance(record.get("id"), str):
+            rejected.add((table, record["id"]))
+        return None
+
+
+def _valid_items(data: Any, key: str, model: type[BaseModel],
+                 rejected: set[tuple[str, str]]) -> Iterator[tuple[int, Any]]:
+    """(index, model) of each item of the list ``data[key]`` that validates on its own;
+    the ids of the others go to ``rejected`` under ``key``."""
+    items = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return
+    for index, item in enumerate(items):
+        try:
+            yield index, model.model_validate(item)
+        except ValidationError:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                rejected.add((key, item["id"]))
+
+
 _TABLES = {"entity": "entities", "property": "properties", "term": "terms", "relation": "relations",
            "source": "sources", "claim": "claims"}
 
@@ -234,4 +278,6 @@ def schema_diagnostics(exc: ValidationError, doc: YamlDocument) -> Iterator[Diag
             message = f"missing required key '{loc[-1]}'"
         elif error["type"] == "string_pattern_mismatch" and error["ctx"]["pattern"] == PLAIN_TEXT_PATTERN:
             message = "contains a control character; remove it (quotes must be plain text)"
+        elif error["type"].startswith("time_delta"):
+            message = f"{message}; write an ISO 8601 duration such as P1D or PT6H"
         yield Diagnostic.at(where, "error", "S001", f"{field_path}: {message}")

@@ -117,6 +117,10 @@ class Property(Strict):
     kind: ValueKind
     unit: str | None = None
     behaviour: TemporalBehaviour = "static"
+    undated_window: dt.timedelta = Field(
+        default=dt.timedelta(days=1), ge=dt.timedelta(0),
+        description="for a changing property: undated claims published less than this apart describe the same "
+                    "moment, so different values conflict instead of evolving (ISO 8601 duration, e.g. P1D, PT6H)")
     multi_valued: bool = Field(default=False, description="several values can be true at once (roles)")
     lexicon: list[NonEmpty] = Field(default_factory=list, description="words that name it, in every language")
     description: str | None = None

@@ -16,6 +16,9 @@ def check_references(corpus: Corpus) -> Iterator[Diagnostic]:
     yield from check_grounding(corpus)
 
 
+_TABLE_OF = {"entity": "entities", "property": "properties"}
+
+
 def did_you_mean(name: str, known: Iterable[str]) -> str:
     """A hint naming the closest known id, or nothing when none is close."""
     from rapidfuzz import fuzz, process
@@ -34,26 +37,26 @@ def _unknown(corpus: Corpus, kind: str, record_id: str, field: str | tuple[str |
 
 def _claim_references(corpus: Corpus) -> Iterator[Diagnostic]:
     for claim in corpus.claims.values():
-        if claim.subject not in corpus.entities:
+        if corpus.lacks("entities", claim.subject):
             yield _unknown(corpus, "claim", claim.id, "subject", claim.subject, corpus.entities, "entity")
-        if claim.object is not None and claim.object not in corpus.entities:
+        if claim.object is not None and corpus.lacks("entities", claim.object):
             yield _unknown(corpus, "claim", claim.id, "object", claim.object, corpus.entities, "entity")
-        if claim.property not in corpus.properties:
+        if corpus.lacks("properties", claim.property):
             yield _unknown(corpus, "claim", claim.id, "property", claim.property, corpus.properties, "property")
 
 
 def _source_references(corpus: Corpus) -> Iterator[Diagnostic]:
     for source in corpus.sources.values():
-        if source.excerpt_of is not None and source.excerpt_of not in corpus.sources:
+        if source.excerpt_of is not None and corpus.lacks("sources", source.excerpt_of):
             yield _unknown(corpus, "source", source.id, "excerpt_of", source.excerpt_of, corpus.sources, "source")
 
 
 def _vocabulary_references(corpus: Corpus) -> Iterator[Diagnostic]:
     for term in corpus.terms.values():
-        if term.broader is not None and term.broader not in corpus.terms:
+        if term.broader is not None and corpus.lacks("terms", term.broader):
             yield _unknown(corpus, "term", term.id, "broader", term.broader, corpus.terms, "term")
         for index, other in enumerate(term.disjoint_with):
-            if other not in corpus.terms:
+            if corpus.lacks("terms", other):
                 yield _unknown(corpus, "term", term.id, ("disjoint_with", index), other, corpus.terms, "term")
     for relation in corpus.relations.values():
         refs: list[tuple[str, int | None, SlotRef]] = [("operands", i, ref) for i, ref in enumerate(relation.operands)]
@@ -63,7 +66,7 @@ def _vocabulary_references(corpus: Corpus) -> Iterator[Diagnostic]:
             for part, table, what in (("subject", corpus.entities, "entity"), ("property", corpus.properties,
                                                                               "property")):
                 value = getattr(ref, part)
-                if value not in table:
+                if corpus.lacks(_TABLE_OF[what], value):
                     message = f"unknown {what} '{value}'{did_you_mean(value, table)}"
                     yield Diagnostic.at(corpus.location("relation", relation.id, *path, part), "error", "R001",
                                         message)

@@ -8,11 +8,12 @@ the property's temporal behaviour. Times are UTC intervals, so a US Pacific
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from enum import Enum
 from typing import NamedTuple
 
-from recon.normalize.claims import NormalizedClaim
+from recon.normalize.claims import NormalizedClaim, is_publication
 from recon.normalize.times import TimeSpan
 from recon.values import Comparison, TextValue, compare, value_rank
 
@@ -81,6 +82,8 @@ def _different_values(a: NormalizedClaim, b: NormalizedClaim) -> Edge:
     behaviour = a.prop.behaviour
     if behaviour == "static":
         return _edge(RelationKind.CONFLICTS, "one-true-value", a, b)
+    if behaviour == "changing" and _same_news_cycle(a, b):
+        return _edge(RelationKind.CONFLICTS, "same-news-cycle", a, b)
     earlier, later = _time_order(a, b)
     if earlier is None or later is None:
         return _edge(RelationKind.CONFLICTS, "same-time", a, b)
@@ -88,6 +91,19 @@ def _different_values(a: NormalizedClaim, b: NormalizedClaim) -> Edge:
         # the values are disjoint here, so ranks order them unambiguously
         return _edge(RelationKind.CONFLICTS, "decreased", earlier, later)
     return _edge(RelationKind.EVOLVES, "changed", earlier, later)
+
+
+def _same_news_cycle(a: NormalizedClaim, b: NormalizedClaim) -> bool:
+    """Two undated claims published less than the property's ``undated_window`` apart.
+
+    Neither says when its value held: each is as of its publication, and a
+    report lags the world by hours. So close together, nothing shows that the
+    value changed in between, and different values disagree. (Publications on
+    the same day, or at the same instant, overlap and conflict regardless.)
+    """
+    if a.as_of is None or b.as_of is None or not (is_publication(a.as_of) and is_publication(b.as_of)):
+        return False
+    return abs(a.as_of.start - b.as_of.start) < a.prop.undated_window
 
 
 def _time_order(a: NormalizedClaim, b: NormalizedClaim) -> tuple[NormalizedClaim | None, NormalizedClaim | None]:
@@ -121,6 +137,15 @@ def _show(claim: NormalizedClaim) -> str:
     return f"{claim.claim.value} ({claim.source.id})"
 
 
+def _duration(span: dt.timedelta) -> str:
+    """A window in words: '1 day', '6 hours', '90 minutes'."""
+    for unit, seconds in (("day", 86_400), ("hour", 3_600), ("minute", 60)):
+        if span.total_seconds() % seconds == 0 and span.total_seconds() >= seconds:
+            count = int(span.total_seconds() // seconds)
+            return f"{count} {unit}{'s' if count != 1 else ''}"
+    return f"{span.total_seconds():g} seconds"
+
+
 def _when(claim: NormalizedClaim) -> str:
     return claim.claim.time or "at publication"
 
@@ -136,6 +161,9 @@ REASONS: dict[str, Callable[[NormalizedClaim, NormalizedClaim], str]] = {
                                "long texts are not judged as conflicting"),
     "one-true-value": lambda a, b: f"{_show(a)} and {_show(b)} cannot both be true ({a.prop.label} has one true value)",
     "same-time": lambda a, b: f"{_show(a)} and {_show(b)} differ at the same time",
+    "same-news-cycle": lambda a, b: (f"{_show(a)} and {_show(b)} differ, and neither says when; reports published "
+                                     f"within {_duration(a.prop.undated_window)} of each other describe the same "
+                                     "moment"),
     "decreased": lambda a, b: (f"{a.prop.label} never decreases, but {_show(a)} ({_when(a)}) "
                                f"is more than {_show(b)} ({_when(b)})"),
     "changed": lambda a, b: f"{_show(a)} ({_when(a)}) became {_show(b)} ({_when(b)})",

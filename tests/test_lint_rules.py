@@ -174,6 +174,48 @@ def test_alias_shared_by_two_entities(tmp_path: Path) -> None:
     assert "name 'Open AI' of 'openai' is also a name of 'twitch'" in output
     assert "name 'openai' of 'twitch' is also a name of 'openai'" in output
 
+@pytest.mark.parametrize(("window", "says"), [("soon", "write an ISO 8601 duration such as P1D"),
+                                              ("-P1D", "greater than or equal to 0")])
+def test_a_bad_undated_window_is_a_schema_error_at_its_value(tmp_path: Path, window: str, says: str) -> None:
+    vocab = copy.deepcopy(VOCAB)
+    next(p for p in vocab["properties"] if p["id"] == "employee-count")["undated_window"] = window
+    root = write(tmp_path / "claims", [market_cap("a", "600 亿美元")], vocab)
+    lines = (root / "vocab" / "vocab.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if "undated_window" in text)
+    assert found(str(root)) == [("vocab.yaml", line, "S001")]
+    assert says in messages(str(root))[0]
+
+
+def test_one_bad_vocabulary_record_keeps_the_rest_of_its_file(tmp_path: Path) -> None:
+    vocab = copy.deepcopy(VOCAB)
+    vocab["properties"][1]["kind"] = "headcount"  # employee-count: not a kind
+    root = write(tmp_path / "claims", [market_cap("a", "600 亿美元"), source("b", DAY, [
+        {"subject": "openai", "property": "employee-count", "value": "770 名"}])], vocab)
+    corpus, diagnostics = load_corpus(root)
+    assert [d.code for d in diagnostics] == ["S001"]  # no R001 for the claim or the relation naming it
+    assert "employee-count" not in corpus.properties and "market-cap-change" in corpus.properties
+    assert len(corpus.entities) == len(VOCAB["entities"]) and "share" in corpus.relations
+
+
+def test_one_bad_claim_keeps_the_rest_of_its_file(tmp_path: Path) -> None:
+    record = market_cap("a", "600 亿美元")
+    record["claims"].append({"id": "a-bad", "subject": "microsoft", "property": "market-cap-change",
+                             "value": "600 亿美元", "quote": "600 亿美元", "modality": "rumoured"})
+    root = write(tmp_path / "claims", [record])
+    corpus, diagnostics = load_corpus(root)
+    lines = (root / "a.yaml").read_text(encoding="utf-8").splitlines()
+    assert [(d.code, d.location.line) for d in diagnostics] == [
+        ("S001", next(n for n, line in enumerate(lines, 1) if "rumoured" in line))]
+    assert set(corpus.claims) == {"a-0"} and "a" in corpus.sources
+
+
+def test_a_claim_file_with_a_bad_source_loads_none_of_its_claims(tmp_path: Path) -> None:
+    record = market_cap("a", "600 亿美元")
+    record["source"]["language"] = "klingon"
+    corpus, diagnostics = load_corpus(write(tmp_path / "claims", [record]))
+    assert [d.code for d in diagnostics] == ["S001"] and not corpus.claims and not corpus.sources
+
+
 def test_unknown_disjoint_term_is_reported_at_its_list_item(tmp_path: Path) -> None:
     vocab = copy.deepcopy(VOCAB)
     vocab["terms"][0]["disjoint_with"] = ["former-ceo", "formr-ceo"]

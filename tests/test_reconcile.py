@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
@@ -132,6 +133,53 @@ def test_ceo_then_former_ceo_evolves(tmp_path: Path) -> None:
                                        "value": "前CEO"}]),
     )
     assert verdict(result, "altman", "role", "openai") == "evolving"
+
+
+def staff_counts(first_published: str, second_published: str, vocab: dict | None = None,
+                 second_time: str | None = None) -> list[dict]:
+    """Two sources give different staff counts (a changing property), undated unless second_time is given."""
+    second: dict = {"subject": "openai", "property": "employee-count", "value": "约 2500 名"}
+    if second_time:
+        second["time"] = second_time
+    return [source("a", first_published, [{"subject": "openai", "property": "employee-count", "value": "800余人"}]),
+            source("b", second_published, [second])]
+
+
+def test_undated_changing_values_reported_hours_apart_conflict(tmp_path: Path) -> None:
+    result = run(tmp_path, *staff_counts("2023-11-22T09:00:00+08:00", "2023-11-22T23:30:00+08:00"))
+    assert verdict(result, "openai", "employee-count") == "conflict"
+    edge = result.slot("openai", "employee-count").slot.edges[0]
+    assert edge.cause == "same-news-cycle"
+    assert "neither says when" in edge.reason and "within 1 day" in edge.reason
+
+
+@pytest.mark.parametrize("published", ["2023-11-24T09:00:00+08:00", "2023-11-23"])
+def test_undated_changing_values_reported_a_day_or_more_apart_evolve(tmp_path: Path, published: str) -> None:
+    result = run(tmp_path, *staff_counts("2023-11-22", published))
+    assert verdict(result, "openai", "employee-count") == "evolving"
+
+
+def test_a_dated_claim_shows_the_change_however_close_the_reports(tmp_path: Path) -> None:
+    sources = staff_counts("2023-11-22T09:00:00+08:00", "2023-11-22T23:30:00+08:00", second_time="当地时间 11 月 22 日")
+    sources[1]["claims"][0]["quote"] = "当地时间 11 月 22 日,约 2500 名"
+    assert verdict(run(tmp_path, *sources), "openai", "employee-count") == "evolving"
+
+
+@pytest.mark.parametrize(("window", "outcome"), [("PT0S", "evolving"), ("PT6H", "evolving"), ("P2D", "conflict")])
+def test_the_undated_window_is_set_per_property(tmp_path: Path, window: str, outcome: str) -> None:
+    vocab = copy.deepcopy(VOCAB)
+    next(p for p in vocab["properties"] if p["id"] == "employee-count")["undated_window"] = window
+    corpus = load(tmp_path / "claims", staff_counts("2023-11-22T09:00:00+08:00", "2023-11-23T09:00:00+08:00"), vocab)
+    assert verdict(reconcile(corpus), "openai", "employee-count") == outcome
+
+
+def test_accumulating_counts_reported_hours_apart_may_still_grow(tmp_path: Path) -> None:
+    result = run(
+        tmp_path,
+        source("a", "2023-11-22T09:00:00+08:00", [{"subject": "letter", "property": "signatories", "value": "近 500 名"}]),
+        source("b", "2023-11-22T15:00:00+08:00", [{"subject": "letter", "property": "signatories", "value": "738人"}]),
+    )
+    assert verdict(result, "letter", "signatories") == "evolving"
 
 
 def market_cap_disagreement() -> list[dict]:

@@ -71,7 +71,7 @@ def normalize_corpus(corpus: Corpus) -> tuple[list[NormalizedClaim], list[Diagno
     for claim_id in sorted(corpus.claims):
         claim = corpus.claims[claim_id]
         if claim.property not in corpus.properties or claim.subject not in corpus.entities:
-            continue  # already reported as an unknown id
+            continue  # already reported: an unknown id, or a definition with schema errors
         try:
             normalized.append(normalizer.normalize(claim, corpus.source_of(claim_id)))
         except NormalizationError as exc:
@@ -211,6 +211,15 @@ def time_context(source: Source, zone_override: str | None = None) -> TimeContex
     return TimeContext(anchor=anchor_time, home_zone=home, local_zone=zone_override or source.local_zone)
 
 
+#: The text of a publication span: what an undated claim's time reads as.
+PUBLICATION = "(publication)"
+
+
+def is_publication(span: TimeSpan) -> bool:
+    """Whether a claim's time is only its source's publication (the claim says no time of its own)."""
+    return span.text == PUBLICATION
+
+
 def publication_span(source: Source) -> TimeSpan | None:
     """The instant (or day) the text was written: what an undated claim is 'as of'."""
     published = source.written or source.published
@@ -218,10 +227,10 @@ def publication_span(source: Source) -> TimeSpan | None:
         return None
     if isinstance(published, dt.datetime):
         start = published.astimezone(dt.timezone.utc)
-        return TimeSpan(start, start + dt.timedelta(seconds=1), source.zone, "second", "(publication)", (0, 0))
+        return TimeSpan(start, start + dt.timedelta(seconds=1), source.zone, "second", PUBLICATION, (0, 0))
     day = dt.datetime.combine(published, dt.time(), tzinfo=ZoneInfo(source.zone))
     start = day.astimezone(dt.timezone.utc)
-    return TimeSpan(start, start + dt.timedelta(days=1), source.zone, "day", "(publication)", (0, 0))
+    return TimeSpan(start, start + dt.timedelta(days=1), source.zone, "day", PUBLICATION, (0, 0))
 
 
 def term_value(term_id: str, terms: dict[str, Term]) -> TermValue:
