@@ -117,6 +117,15 @@ TABLE: list[tuple[str, TimeContext, str, str, str, str]] = [
     ("on Saturday morning", CTX_EN, "2023-11-18T10:00Z", "2023-11-18T17:00Z", NY, "part_of_day"),
     ("2023-11-17", CTX_EN, "2023-11-17T05:00Z", "2023-11-18T05:00Z", NY, "day"),
     ("Nov 17 at 9:30 a.m. Pacific", CTX_EN, "2023-11-17T17:30Z", "2023-11-17T17:31Z", LA, "minute"),
+    # a zone word between a clock and its date trails the clock; the date joins them
+    ("15:40 GMT on November 17", CTX_EN, "2023-11-17T15:40Z", "2023-11-17T15:41Z", "UTC", "minute"),
+    ("10:40 p.m. local time on Nov. 17", CTX_EN, "2023-11-18T06:40Z", "2023-11-18T06:41Z", LA, "minute"),
+    ("5 a.m. Beijing time on Nov 18", CTX_EN, "2023-11-17T21:00Z", "2023-11-17T22:00Z", SH, "hour"),
+    ("at 9 p.m. Pacific on Friday", CTX_EN, "2023-11-18T05:00Z", "2023-11-18T06:00Z", LA, "hour"),
+    # UTC by its Chinese names
+    ("协调世界时17日15时40分", CTX_000, "2023-11-17T15:40Z", "2023-11-17T15:41Z", "UTC", "minute"),
+    ("世界標準時間17日15時40分", CTX_000, "2023-11-17T15:40Z", "2023-11-17T15:41Z", "UTC", "minute"),
+    ("格林威治時間17日15時", CTX_000, "2023-11-17T15:00Z", "2023-11-17T16:00Z", "UTC", "hour"),
 ]
 
 

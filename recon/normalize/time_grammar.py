@@ -171,6 +171,7 @@ _SLOTS: Final[dict[str, frozenset[str]]] = {
 }
 _ZONE_KINDS: Final = frozenset({"zone", "zone_en", "place", "market"})
 _DATE_RANK: Final = {"year": 0, "month": 1, "day": 2}
+_DATE_SLOTS: Final = frozenset({"year", "month", "day", "weekday"})
 #: Finest and coarsest date unit of each kind, to keep 年 → 月 → 日 in order.
 _RANKS: Final = {
     kind: (max(ranks), min(ranks))
@@ -281,7 +282,13 @@ def _fits(kind: str, slots: frozenset[str], finest: int, atoms: list[re.Match[st
     if i + 1 < len(atoms):  # a zone word before a time leads it; otherwise it trails
         following = atoms[i + 1]
         if following.lastgroup not in _ZONE_KINDS and _joined(text, atoms[i].end(), following.start()):
-            return False
+            return _trails_clock_before_date(slots, _SLOTS[following.lastgroup or ""])
     return True
+
+
+def _trails_clock_before_date(slots: frozenset[str], following: frozenset[str]) -> bool:
+    """15:40 GMT on March 14, 10 p.m. local time on Friday: between a bare clock and the date that
+    follows it, a zone word trails the clock and the date joins them."""
+    return "clock" in slots and not slots & _DATE_SLOTS and "clock" not in following and bool(following & _DATE_SLOTS)
 
 

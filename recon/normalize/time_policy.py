@@ -52,7 +52,9 @@ _ZONE_WORDS: Final = {
     "太平洋时间": _LOS_ANGELES, "美国太平洋时间": _LOS_ANGELES, "美国西部时间": _LOS_ANGELES,
     "美西时间": _LOS_ANGELES, "PT": _LOS_ANGELES, "PST": _LOS_ANGELES, "PDT": _LOS_ANGELES,
     "Pacific": _LOS_ANGELES, "Pacific time": _LOS_ANGELES,
-    "UTC": "UTC", "GMT": "UTC", "格林尼治时间": "UTC",
+    "UTC": "UTC", "GMT": "UTC", "Coordinated Universal Time": "UTC", "Greenwich Mean Time": "UTC",
+    "格林尼治时间": "UTC", "格林尼治标准时间": "UTC", "格林威治时间": "UTC", "格林威治标准时间": "UTC",
+    "协调世界时": "UTC", "世界协调时": "UTC", "世界协调时间": "UTC", "世界标准时间": "UTC",
 }
 
 #: Places that set the zone when written "<place>时间" or "在<place>" right before a time.
