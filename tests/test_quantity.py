@@ -191,6 +191,19 @@ EN = [
     ("hundreds of millions of dollars", "[2e8, 1e9)", "USD", "several"),
     ("tens of thousands", "[20000, 100000)", None, "several"),
     ("48 hours", "48", "hour", "exact"),
+    # number words, as wire copy spells out small numbers
+    ("eight", "8", None, "exact"),
+    ("six people", "6", "person", "exact"),
+    ("at least six", "[6, ∞) soft_hi=7", None, "at_least"),
+    ("about five hours", "[4.75, 5.25]", "hour", "approx"),
+    ("Twenty-three workers", "23", "person", "exact"),
+    ("twenty three", "23", None, "exact"),
+    ("one person", "1", "person", "exact"),
+    ("two dozen", "24", None, "exact"),
+    ("a dozen people", "12", "person", "exact"),
+    ("one hundred", "100", None, "exact"),
+    ("two hundred thousand people", "200000", "person", "exact"),
+    ("3 hundred", "300", None, "exact"),
 ]
 
 TRADITIONAL = [  # as printed in the Traditional seed articles
@@ -285,6 +298,9 @@ def test_matched_text_is_the_phrase_verbatim() -> None:
         ("千万不要", "unit"),
         ("一一回复", "Chinese numeral"),
         ("no numbers here", "no number"),
+        ("no one", "'one' or 'zero'"),
+        ("one of the workers", "'one' or 'zero'"),
+        ("someone often phoned", "no number"),
         ("", "empty"),
         ("   ", "empty"),
         ("近0", "interval"),

@@ -19,9 +19,13 @@ __all__ = [
     "CN_MAGNITUDES",
     "CN_NUMERAL_CHARS",
     "EN_MAGNITUDES",
+    "EN_NUMBER_WORDS",
     "EN_PLURAL_MAGNITUDES",
+    "EN_TENS",
+    "EN_UNITS",
     "chinese_range",
     "chinese_to_int",
+    "english_to_int",
     "fold_text",
     "magnitude_value",
     "step",
@@ -37,18 +41,44 @@ CN_MAGNITUDES: dict[str, int] = {**_CN_SMALL_UNITS, **_CN_BIG_UNITS}
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_MAGNITUDES)
 
 EN_MAGNITUDES: dict[str, int] = {
-    "thousand": 10**3, "million": 10**6, "mn": 10**6,
+    "dozen": 12, "hundred": 100, "thousand": 10**3, "million": 10**6, "mn": 10**6,
     "billion": 10**9, "bn": 10**9, "trillion": 10**12,
 }  # fmt: skip
 EN_PLURAL_MAGNITUDES: dict[str, int] = {"thousands": 10**3, "millions": 10**6, "billions": 10**9}
 
+#: English cardinal words below a hundred: the units and teens, and the tens that combine with a unit.
+EN_UNITS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "dozen": 12,
+}  # fmt: skip
+EN_TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+EN_NUMBER_WORDS = frozenset(EN_UNITS) | frozenset(EN_TENS)
+
+
+def english_to_int(word: str) -> int | None:
+    """six → 6, Twenty-three / twenty three → 23, dozen → 12; None for anything else."""
+    parts = word.lower().replace("-", " ").split()
+    if len(parts) == 1:
+        return EN_UNITS.get(parts[0], EN_TENS.get(parts[0]))
+    if len(parts) == 2 and parts[0] in EN_TENS and 0 < EN_UNITS.get(parts[1], 0) < 10:
+        return EN_TENS[parts[0]] + EN_UNITS[parts[1]]
+    return None
+
 
 def magnitude_value(text: str) -> int:
-    """The multiplier of a magnitude run: 万 → 10⁴, 千万 → 10⁷, 万亿 → 10¹², billion → 10⁹."""
+    """The multiplier of a magnitude run: 万 → 10⁴, 千万 → 10⁷, 万亿 → 10¹², billion → 10⁹,
+    hundred thousand → 10⁵."""
     word = text.strip().lower()
     if word in EN_MAGNITUDES:
         return EN_MAGNITUDES[word]
     value = 1
+    if word[:1].isascii():
+        for part in word.split():
+            value *= EN_MAGNITUDES[part]
+        return value
     for ch in word:
         value *= CN_MAGNITUDES[ch]
     return value

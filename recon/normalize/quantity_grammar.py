@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TypeVar
 
-from recon.normalize.numerals import CN_NUMERAL_CHARS, EN_MAGNITUDES, AlphabetFold, fold_text
+from recon.normalize.numerals import (CN_NUMERAL_CHARS, EN_MAGNITUDES, EN_NUMBER_WORDS, EN_TENS, EN_UNITS,
+                                     AlphabetFold, fold_text)
 from recon.normalize.quantity_policy import DEFAULT_POLICY, QuantityPolicy
 from recon.normalize.quantity_words import LATIN, SPACES, Guards, WordMatcher, cased, is_latin, trie
 
@@ -158,7 +159,8 @@ def _core_pattern(policy: QuantityPolicy, units: Iterable[str], plurals: Iterabl
     plural = "|".join(
         f"[{c}{c.upper()}](?<![A-Za-z].)(?i:{'|'.join(sorted(rest, key=len)[::-1])})" for c, rest in by_first.items()
     )
-    starts = "上数几0-9" + CN_NUMERAL_CHARS + "".join(f"{c}{c.upper()}" for c in by_first)
+    firsts = {w[0] for w in (*by_first, *EN_NUMBER_WORDS)}
+    starts = "上数几0-9" + CN_NUMERAL_CHARS + "".join(sorted(f"{c}{c.upper()}" for c in firsts))
     return re.compile(
         f"(?=[{starts}])(?:"
         f"(?P<order_of>上{_CN_MAGNITUDE})"
@@ -166,8 +168,20 @@ def _core_pattern(policy: QuantityPolicy, units: Iterable[str], plurals: Iterabl
         f"|(?P<several_cls>[数几](?<![{no_several}].)(?={_S}(?:{zh_units})))"
         f"|(?P<arabic>{_ARABIC})"
         f"|(?P<cn>{_CHINESE})"
-        f"|(?P<plural>(?:{plural})(?![A-Za-z])))"
+        f"|(?P<plural>(?:{plural})(?![A-Za-z]))"
+        f"|(?P<en>{_ENGLISH}))"
     )
+
+
+def _words(words: Iterable[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+# six, Twenty-three, twenty three, dozen: a word that starts a word and ends one
+_ENGLISH = (
+    f"(?<![A-Za-z])(?i:(?:{_words(EN_TENS)})(?:[- ](?:{_words(w for w, n in EN_UNITS.items() if 0 < n < 10)}))?"
+    f"|{_words(EN_UNITS)})(?![A-Za-z])"
+)
 
 
 def _plain_patterns(
@@ -237,7 +251,7 @@ def _plain_prefix(word: str, policy: QuantityPolicy, plurals: set[str]) -> bool:
         return False
     if any(ch in _NUMBER_STARTS for ch in word):
         return False
-    return not any(run.lower() in plurals for run in re.findall("[A-Za-z]+", word))
+    return not any(run.lower() in plurals or run.lower() in EN_NUMBER_WORDS for run in re.findall("[A-Za-z]+", word))
 
 
 _NUMBER_STARTS = frozenset("上数几0123456789" + CN_NUMERAL_CHARS)
@@ -265,7 +279,8 @@ def _suffix_patterns(
     Every part is optional, so a match reads as far as the phrase goes, taking the first
     choice at each step."""
     plus = f"[{re.escape(policy.plus_suffixes)}]"
-    magnitude = f"{_S}(?:[十百千]?(?:万亿|万|亿)|[百千])|{_S}(?:{trie(EN_MAGNITUDES, guards)})"
+    english = trie(EN_MAGNITUDES, guards)
+    magnitude = f"{_S}(?:[十百千]?(?:万亿|万|亿)|[百千])|{_S}(?:{english})(?:{_S}(?:{english}))?"  # hundred thousand
     number = _opt(f"(?P<plus>{_S}{plus})") + _opt(f"(?P<mag>{magnitude})(?(plus)|{_opt(f'(?P<plus2>{plus})')})")
     _check_apart(units, suffix_quals)
     unit, post = trie(units, guards), trie(suffix_quals, guards)

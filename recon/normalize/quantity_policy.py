@@ -67,8 +67,8 @@ UnitTable = tuple[tuple[str, str | None, int], ...]
 
 _UNITS: UnitTable = tuple(
     (w, unit, scale) for unit, scale, words in (
-        ("person", 1, ("人 名 位 员工 employees employee people persons staff staffers workers "
-                       "members researchers")),
+        ("person", 1, ("人 名 位 员工 employees employee people persons person staff staffers staffer workers "
+                       "worker members member researchers researcher")),
         ("user", 1, "用户 users"),
         ("USD", 1, "美元 美金 dollars dollar usd"),
         ("CNY", 1, "元 人民币 yuan rmb cny"),

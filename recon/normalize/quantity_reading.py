@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from recon.normalize.numerals import EN_PLURAL_MAGNITUDES, chinese_range, chinese_to_int, magnitude_value
+from recon.normalize.numerals import (EN_PLURAL_MAGNITUDES, chinese_range, chinese_to_int, english_to_int,
+                                     magnitude_value)
 from recon.normalize.quantity_grammar import LATIN, SPACES, Grammar
 
 __all__ = ["Reading", "arabic_value", "range_of", "read", "refusal"]
@@ -68,6 +69,8 @@ def read(folded: str, m: re.Match[str], last_end: int, g: Grammar) -> Reading | 
             r.low, r.high = span
         else:
             return "not a Chinese numeral"
+    elif kind == "en":
+        r.value = english_to_int(word)
     else:
         _read_range(word, r, g)
     if folded[end : end + 1] in g.suffix_starts:  # else nothing after the number belongs to it
@@ -211,6 +214,8 @@ def refusal(folded: str, r: Reading, whole: bool, g: Grammar) -> str | None:
         return _arabic_reason(folded, r, whole, g)
     if r.kind in ("cn", "cn_range"):
         return _chinese_reason(folded, r, whole, g)
+    if r.kind == "en" and r.value in (0, 1) and not (whole or r.counted or r.plus or r.prefixed or r.scale > 1):
+        return "'one' or 'zero' without a unit or qualifier (one of, no one)"
     return None
 
 
