@@ -187,6 +187,19 @@ def test_a_title_next_to_a_name_is_a_role_of_that_person(vocab: Vocabulary) -> N
     assert ("emmett-shear", "前 Twitch CEO", "twitch") in roles
 
 
+def test_a_title_goes_to_the_role_property_whose_lexicon_names_it(seed_corpus: Corpus) -> None:
+    """Not to whichever role-kind property the vocabulary lists first."""
+    from recon.model import Property
+
+    cause = Property(id="cause", label="cause", kind="role", lexicon=["原因", "cause"])
+    others = {k: v for k, v in seed_corpus.properties.items() if k != "role"}
+    role = seed_corpus.properties["role"].model_copy(update={"lexicon": ["首席技术官", "CEO"]})
+    vocab = Vocabulary(dict(seed_corpus.entities), {"cause": cause, **others, "role": role},
+                       dict(seed_corpus.terms), seed_corpus.root)
+    draft = extract_article("OpenAI 首席技术官 Mira Murati 被任命为临时 CEO。\n", zh_source(), vocab)
+    assert {c.claim.property for c in draft.claims if c.claim.value == "首席技术官"} == {"role"}
+
+
 def test_a_date_heading_applies_to_the_line_below(vocab: Vocabulary) -> None:
     page = "当地时间 11 月 20 日\n710 多名 OpenAI 员工要求董事会辞职,否则可能集体投奔微软\n"
     draft = extract_article(page, zh_source(local_zone="America/Los_Angeles"), vocab)

@@ -199,20 +199,22 @@ class Placer:
     # -- titles ---------------------------------------------------------------------
 
     def _place_role(self, value: ValueMention) -> Placement | None:
+        """A title next to a person's name: a claim of the role property whose lexicon names it (or is
+        nearest in the sentence; vocabulary order breaks ties)."""
         found = self.titles.holder(value)
-        props = [p for p in self.vocab.properties.values() if p.kind == "role"]
-        if found is None or not props:
+        context = self.geometry.sentence(self.region.visible, value.span)
+        options = self._properties(value, context)
+        if found is None or not options:
             return None
         person, organization = found
         start = self.titles.value_start(value, organization)
         value_span = (start, value.span[1])
         grown = ValueMention("role", value_span, self.region.text[start:value.span[1]], term=value.term)
-        context = self.geometry.sentence(self.region.visible, value.span)
         evidence = _Evidence(["title next to the name"], self.policy.weights.base["role"]
                              + self.policy.weights.adjacent_title, [value_span, person.span])
         if organization is not None:
             evidence.quote_parts.append(organization.span)
-        return self._try(grown, props[0], None, (person, "named next to the title"),
+        return self._try(grown, options[0][0], None, (person, "named next to the title"),
                          organization.entity_id if organization else None, context, [], evidence)
 
     # -- building the claim ---------------------------------------------------------------
