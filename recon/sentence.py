@@ -21,7 +21,7 @@ from recon.normalize.times import NotATime, TimeContext, TimeSpan, find_times, p
 from recon.values import QuantityValue, TermValue, TextValue, TimeValue, Value
 
 if TYPE_CHECKING:
-    from recon.model import Property
+    from recon.model import Property, Source
 
 UNIT_KINDS = {"person": {"count"}, "USD": {"money"}, "CNY": {"money"}, "percent": {"percent"}}
 
@@ -51,19 +51,20 @@ class SentenceReader:
 
     def __init__(self, entities: dict[str, list[str]], properties: dict[str, Property],
                  terms: dict[str, tuple[list[str], TermValue]], slots: set[tuple[str, str, str | None]],
-                 context: TimeContext) -> None:
+                 context: TimeContext, contexts_by_script: dict[str, TimeContext] | None = None) -> None:
         self.aliases = AliasIndex(entities)
         self.properties = properties
         self.terms = terms
         self.slots = slots
-        self.context = context
+        self.context = context  # for structured claims, and sentences of a script no source is written in
+        self.contexts_by_script = contexts_by_script or {}
         self.lexicon = sorted({(match_key(word), pid) for pid, p in properties.items()
                                for word in [*p.lexicon, p.label] if len(word) >= 2}, key=lambda x: -len(x[0]))
 
     def read(self, sentence: str) -> ParsedClaim:
         key = match_key(sentence)
         mentions = [m for m in self.aliases.find_mentions(sentence) if m.entity_id]
-        times = find_times(sentence, self.context)
+        times = find_times(sentence, self.context_for(sentence))
         quantities = [q for q in find_quantities(sentence) if not _inside_any(q.span, times)]
         term = self._term(sentence, mentions)
         scores = self._property_scores(key)
@@ -71,6 +72,10 @@ class SentenceReader:
         if not candidates:
             return ParsedClaim(sentence, missing=self._what_is_missing(mentions, scores, quantities, times, term))
         return replace(max(candidates, key=_ranking)[1], text=sentence)
+
+    def context_for(self, sentence: str) -> TimeContext:
+        """How to read the sentence's bare times: as the corpus's sources in its script (Chinese or Latin) do."""
+        return self.contexts_by_script.get(script_of(sentence), self.context)
 
     def read_structured(self, subject: str, prop: str, value: str, as_of: str | None = None,
                         obj: str | None = None) -> ParsedClaim:
@@ -236,11 +241,32 @@ def _is_role(parsed: ParsedClaim, reader: SentenceReader) -> bool:
 
 def reader_for(claims: list[NormalizedClaim], entities: dict[str, list[str]], properties: dict[str, Property],
                terms: dict[str, tuple[list[str], TermValue]]) -> SentenceReader:
-    """A reader whose 'now' is the corpus's latest publication, in its most common zones."""
+    """A reader whose 'now' is the corpus's latest publication. Bare times in a sentence are read in the
+    zones most of the corpus's sources written in its script use (each source counted once, however
+    many claims it makes or reprints), else in those of all sources."""
     latest = max((c.as_of.end for c in claims if c.as_of is not None), default=None)
-    zones = Counter(c.source.zone for c in claims)
-    local = Counter(c.source.local_zone for c in claims if c.source.local_zone)
-    home = zones.most_common(1)[0][0] if zones else "UTC"
     anchor = latest or dt.datetime.now(dt.timezone.utc)
-    context = TimeContext(anchor=anchor, home_zone=home, local_zone=local.most_common(1)[0][0] if local else None)
-    return SentenceReader(entities, properties, terms, {c.slot for c in claims}, context)
+    sources = list({c.source.id: c.source for c in claims}.values())
+    overall = _context(anchor, sources) or TimeContext(anchor=anchor, home_zone="UTC")
+    by_script = {script: _context(anchor, [s for s in sources if _script_of_language(s.language) == script])
+                 for script in ("han", "latin")}
+    return SentenceReader(entities, properties, terms, {c.slot for c in claims}, overall,
+                          {script: context for script, context in by_script.items() if context is not None})
+
+
+def _context(anchor: dt.datetime, sources: list[Source]) -> TimeContext | None:
+    """The most common home and event zones of ``sources`` (None without sources)."""
+    if not sources:
+        return None
+    home = Counter(s.zone for s in sources).most_common(1)[0][0]
+    local = Counter(s.local_zone for s in sources if s.local_zone).most_common(1)
+    return TimeContext(anchor=anchor, home_zone=home, local_zone=local[0][0] if local else None)
+
+
+def _script_of_language(language: str) -> str:
+    return "han" if language.startswith("zh") else "latin"
+
+
+def script_of(sentence: str) -> str:
+    """'han' when the sentence has any Chinese character, else 'latin'."""
+    return "han" if any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in sentence) else "latin"

@@ -76,6 +76,21 @@ def test_verdicts_on_a_hand_made_corpus(tmp_path: Path, sentence: str, verdict: 
     assert checker.check_sentence(sentence).verdict == verdict
 
 
+def test_bare_times_are_read_in_the_zones_of_sources_in_the_sentences_script(tmp_path: Path) -> None:
+    """Two Chinese sources in Beijing time make more claims; the English one reads its event in New York."""
+    count = {"subject": "letter", "property": "signatories", "value": "738人"}
+    zh = [source(sid, "2023-11-22T12:00:00+08:00", [count, {**count, "value": "738 名"}], zone="Asia/Shanghai",
+                 local_zone="Asia/Shanghai") for sid in ("a", "b")]
+    en = source("c", "2023-11-22T08:00:00-05:00", [{**count, "value": "738 people"}], language="en",
+                zone="America/New_York", local_zone="America/New_York")
+    reader = load_checker(write(tmp_path / "claims", [*zh, en]), use_cache=False).reader
+    english = reader.read("738 people signed the letter at 9 p.m. on November 21")
+    chinese = reader.read("11月21日晚上9点,738人签署了联名信")
+    assert english.as_of is not None and english.as_of.zone == "America/New_York"
+    assert english.as_of.start.isoformat() == "2023-11-22T02:00:00+00:00"
+    assert chinese.as_of is not None and chinese.as_of.zone == "Asia/Shanghai"
+
+
 def cli(*args: str, stdin: str | None = None) -> tuple[int, str]:
     result = CliRunner().invoke(main, ["check", "--claims", str(REPO / "claims"), *args], input=stdin)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
