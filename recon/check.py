@@ -94,6 +94,11 @@ def _judge(parsed: ParsedClaim, found: SlotResult, result: Result) -> CheckResul
     if verdict.verdict == "conflict":
         return CheckResult("disputed", verdict.confidence * scale, parsed, slot_id,
                            f"The sources conflict here: {verdict.explanation}", evidence)
+    if not reference and parsed.as_of is not None and verdict.verdict == "evolving":
+        first = min((c for c in evidence_claims if c.as_of is not None), key=lambda c: (c.as_of.start, c.id))  # type: ignore[union-attr]
+        return CheckResult("unverifiable", 0.0, parsed, slot_id,
+                           "The value changes over time, and no source reads it at or before the claim's time; "
+                           f"the first reading is later: {_shown(first)}.", evidence)
     matching = [c for c in reference if stances.get(c.id) in COMPATIBLE]
     if matching:
         conf = max(result.confidence[c.id] for c in matching) * scale
@@ -139,7 +144,9 @@ def _reference_claims(parsed: ParsedClaim, found: SlotResult) -> list[Normalized
             at_time = [c for c in dated if c.as_of.overlaps(parsed.as_of)]  # type: ignore[union-attr]
             if at_time:
                 return sorted(at_time, key=lambda c: c.id)
-            dated = [c for c in dated if c.as_of.start <= parsed.as_of.start] or dated  # type: ignore[union-attr]
+            dated = [c for c in dated if c.as_of.start <= parsed.as_of.start]  # type: ignore[union-attr]
+            if not dated:
+                return []  # nothing was read by then: later readings do not tell what held earlier
         if dated:
             latest = max(dated, key=lambda c: (c.as_of.end, c.id))  # type: ignore[union-attr]
             return sorted((c for c in dated if c.as_of.overlaps(latest.as_of)),  # type: ignore[union-attr,arg-type]
@@ -150,9 +157,12 @@ def _reference_claims(parsed: ParsedClaim, found: SlotResult) -> list[Normalized
     return sorted((claims[i] for i in states[0].claims if i in claims), key=lambda c: c.id) if states else []
 
 
+def _shown(claim: NormalizedClaim) -> str:
+    return f"{claim.claim.value} ({claim.source.id}{', ' + claim.claim.time if claim.claim.time else ''})"
+
+
 def _explain(verb: str, claims: list[NormalizedClaim]) -> str:
-    shown = "; ".join(f"{c.claim.value} ({c.source.id}{', ' + c.claim.time if c.claim.time else ''})"
-                      for c in claims[:4])
+    shown = "; ".join(_shown(c) for c in claims[:4])
     more = f" and {len(claims) - 4} more" if len(claims) > 4 else ""
     return f"The claim {verb} {shown}{more}."
 

@@ -91,6 +91,16 @@ def test_bare_times_are_read_in_the_zones_of_sources_in_the_sentences_script(tmp
     assert chinese.as_of is not None and chinese.as_of.zone == "Asia/Shanghai"
 
 
+def test_a_claim_dated_before_every_reading_of_an_evolving_value_is_unverifiable(tmp_path: Path) -> None:
+    """738 read on the 22nd says nothing of the count on the 19th: later readings do not support it."""
+    checker = load_checker(small_corpus(tmp_path / "claims"), use_cache=False)
+    early = checker.check_structured("letter", "signatories", "at least 300", as_of="2023-11-19")
+    assert early.verdict == "unverifiable" and "no source reads it at or before" in early.explanation
+    assert "the first reading is later: 近 500 名 (a, 11月 20 日)" in early.explanation
+    later = checker.check_structured("letter", "signatories", "at least 300", as_of="2023-11-20")
+    assert later.verdict == "supported"
+
+
 def cli(*args: str, stdin: str | None = None) -> tuple[int, str]:
     result = CliRunner().invoke(main, ["check", "--claims", str(REPO / "claims"), *args], input=stdin)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
