@@ -43,3 +43,15 @@ def test_a_file_a_person_wrote_is_not_overwritten_unless_forced(tmp_path: Path) 
     check_overwritable(mine, force=True)
     mine.write_text(f"<!-- {GENERATED_MARK} -->", encoding="utf-8")
     check_overwritable(mine, force=False)
+
+
+def test_a_file_that_cannot_be_written_is_a_recon_error_naming_it(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    with pytest.raises(ReconError, match=r"cannot write .*afile/sub/out\.md: Not a directory"):
+        write_atomic(tmp_path / "afile" / "sub" / "out.md", "text")
+
+
+def test_a_folder_in_the_way_is_refused_even_when_forced(tmp_path: Path) -> None:
+    (tmp_path / "out.md").mkdir()
+    with pytest.raises(ReconError, match="is a folder"):
+        check_overwritable(tmp_path / "out.md", force=True)
