@@ -23,6 +23,8 @@ ValueKind = Literal["count", "money", "percent", "quantity", "datetime", "role",
 TemporalBehaviour = Literal["static", "accumulating", "changing"]
 Modality = Literal["asserted", "reported", "hedged", "hypothetical", "quoted"]
 RelationKind = Literal["ratio", "product", "sum", "rate"]
+#: Years a publication may carry: wide enough for any archive, narrow enough for date arithmetic in UTC.
+PUBLISHED_YEARS = (1000, 9000)
 
 #: Text without control characters (tab and line breaks allowed), checked by pydantic-core, not in Python.
 PLAIN_TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
@@ -79,6 +81,9 @@ class Source(Strict):
     @field_validator("published", "written", mode="before")
     @classmethod
     def _bare_date_is_a_day(cls, value: object) -> object:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            raise ValueError("write a date (2023-11-22) or a time with its offset (2023-11-22T17:23:04+08:00), "
+                             "not a number")
         if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
             return dt.date.fromisoformat(value.strip())
         return value
@@ -88,6 +93,8 @@ class Source(Strict):
     def _offset_required(cls, value: dt.datetime | dt.date | None) -> dt.datetime | dt.date | None:
         if isinstance(value, dt.datetime) and value.tzinfo is None:
             raise ValueError("a publish time needs its UTC offset, e.g. 2023-11-22T17:23:04+08:00")
+        if value is not None and not PUBLISHED_YEARS[0] <= value.year <= PUBLISHED_YEARS[1]:
+            raise ValueError(f"a publication year must lie in {PUBLISHED_YEARS[0]}-{PUBLISHED_YEARS[1]}")
         return value
 
 
@@ -146,8 +153,25 @@ class Relation(Strict):
     kind: RelationKind
     operands: list[SlotRef] = Field(min_length=1)
     result: SlotRef
-    factor: float = 1.0
+    factor: float = Field(default=1.0, allow_inf_nan=False)
     description: str | None = None
+
+    @field_validator("factor")
+    @classmethod
+    def _moderate_factor(cls, factor: float) -> float:
+        if not 1e-12 <= abs(factor) <= 1e12:
+            raise ValueError("a factor must lie between 1e-12 and 1e12 in size (12 months a year, 100 percent)")
+        return factor
+
+    @model_validator(mode="after")
+    def _operands_fit_the_kind(self) -> Relation:
+        arity = {"ratio": (2, 2), "rate": (1, 1), "product": (2, None), "sum": (2, None)}.get(self.kind)
+        if arity is not None:
+            low, high = arity
+            if len(self.operands) < low or (high is not None and len(self.operands) > high):
+                wanted = f"exactly {low}" if low == high else f"at least {low}"
+                raise ValueError(f"a {self.kind} relation takes {wanted} operand(s), not {len(self.operands)}")
+        return self
 
 
 class Claim(Strict):

@@ -384,3 +384,33 @@ def test_documented_ci_examples_are_valid_yaml_and_use_real_options() -> None:
         for option in re.findall(r"--[a-z-]+", flag):
             assert option in {"--format", "--diff", "--baseline", "--write-baseline", "--select", "--ignore",
                               "--list-rules"}, option
+
+
+# -- values the model refuses up front, instead of failing later in date or interval arithmetic -----------
+
+
+@pytest.mark.parametrize(("published", "says"), [
+    ("9999-12-31T23:59:59-12:00", "year must lie in 1000-9000"),
+    ("0001-01-01", "year must lie in 1000-9000"),
+    (-1, "not a number"),
+])
+def test_a_publication_date_out_of_range_is_a_schema_error(tmp_path: Path, published: Any, says: str) -> None:
+    record = market_cap("a", "600 亿美元")
+    record["source"]["published"] = published
+    root = write(tmp_path / "claims", [record])
+    assert [code for _, _, code in found(str(root))] == ["S001"]
+    assert says in messages(str(root))[0]
+
+
+@pytest.mark.parametrize(("change", "says"), [
+    ({"operands": [{"subject": "letter", "property": "signatories"}]}, "takes exactly 2 operand(s), not 1"),
+    ({"factor": float("nan")}, "finite number"),
+    ({"factor": float("inf")}, "finite number"),
+    ({"factor": 1e308}, "between 1e-12 and 1e12"),
+])
+def test_a_malformed_relation_is_a_schema_error(tmp_path: Path, change: dict[str, Any], says: str) -> None:
+    vocab = copy.deepcopy(VOCAB)
+    vocab["relations"][0].update(change)
+    root = write(tmp_path / "claims", [market_cap("a", "600 亿美元")], vocab)
+    assert [code for _, _, code in found(str(root))] == ["S001"]
+    assert says in messages(str(root))[0]
