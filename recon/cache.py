@@ -16,6 +16,7 @@ from pathlib import Path
 
 from recon import __version__
 from recon.atomic import write_atomic_bytes
+from recon.corpus import corpus_files
 
 CACHE_ENV = "RECON_CACHE_DIR"
 
@@ -38,9 +39,12 @@ def code_fingerprint() -> bytes:
 def corpus_key(claims_dir: Path) -> str:
     digest = hashlib.sha256(__version__.encode())
     digest.update(code_fingerprint())
-    for path in sorted(p for p in claims_dir.rglob("*") if p.is_file() and not p.name.startswith(".")):
+    for path in sorted(corpus_files(claims_dir)):  # hidden claim files load, so they count too
         digest.update(str(path.relative_to(claims_dir)).encode("utf-8", "surrogateescape"))
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        try:
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError as exc:  # loading reports the file; the key only needs to differ from a readable one
+            digest.update(f"unreadable: {exc.strerror}".encode())
     return digest.hexdigest()
 
 

@@ -92,14 +92,22 @@ def corpus_root(paths: Iterable[Path]) -> Path:
 
 
 def discover_files(root: Path) -> tuple[list[Path], list[Path]]:
-    """Vocabulary files and claim files under a corpus root, in a stable order."""
+    """Vocabulary files and claim files (``.yaml``/``.yml``, any case) under a corpus root, in a stable
+    order; hidden folders (``.git``) are not searched."""
     vocab: list[Path] = []
     claims: list[Path] = []
-    for path in sorted(root.rglob("*")):
-        if path.suffix not in YAML_SUFFIXES or not path.is_file():
-            continue
-        (vocab if VOCAB_DIR in path.relative_to(root).parts[:-1] else claims).append(path)
+    for path in sorted(corpus_files(root)):
+        if path.suffix.lower() in YAML_SUFFIXES:
+            (vocab if VOCAB_DIR in path.relative_to(root).parts[:-1] else claims).append(path)
     return vocab, claims
+
+
+def corpus_files(root: Path) -> Iterator[Path]:
+    """Every file under a corpus root outside hidden folders: what loading may read."""
+    for path in root.rglob("*"):
+        folders = path.relative_to(root).parts[:-1]
+        if not any(part.startswith(".") for part in folders) and path.is_file():
+            yield path
 
 
 def load_corpus(root: Path, display_base: Path | None = None) -> tuple[Corpus, list[Diagnostic]]:

@@ -293,7 +293,8 @@ def changed_files(root: Path, revision: str) -> set[Path]:
                failure=f"--diff needs a git repository, and {root} is not in one").strip()
     _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}",
          failure=f"--diff: unknown git revision '{revision}'; fetch it first (in CI: fetch-depth: 0)")
-    listed = _git(root, "diff", "--name-only", "-z", revision, "--", failure=f"--diff: git diff {revision} failed")
+    listed = _git(root, "diff", "--no-relative", "--name-only", "-z", revision, "--",
+                  failure=f"--diff: git diff {revision} failed")
     listed += _git(root, "ls-files", "--others", "--exclude-standard", "-z", "--full-name", ":/",
                    failure="--diff: git ls-files failed")
     return {(Path(top) / name).resolve() for name in listed.split("\0") if name}

@@ -148,3 +148,25 @@ def test_cache_is_keyed_by_content(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert (tmp_path / "cache" / f"{first}.pickle").exists()
     (corpus / "c.yaml").write_text((corpus / "c.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert cache.corpus_key(corpus) != first
+
+
+def test_the_cache_key_covers_hidden_claim_files_which_load(tmp_path: Path) -> None:
+    from recon import cache
+    from recon.corpus import discover_files
+
+    corpus = small_corpus(tmp_path / "claims")
+    (corpus / "c.yaml").rename(corpus / ".c.yaml")
+    assert corpus / ".c.yaml" in discover_files(corpus)[1]
+    first = cache.corpus_key(corpus)
+    (corpus / ".c.yaml").write_text((corpus / ".c.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert cache.corpus_key(corpus) != first
+
+
+def test_claim_files_are_found_whatever_the_case_of_their_suffix_but_not_in_hidden_folders(tmp_path: Path) -> None:
+    from recon.corpus import discover_files
+
+    corpus = small_corpus(tmp_path / "claims")
+    (corpus / "c.yaml").rename(corpus / "c.YAML")
+    (corpus / ".git").mkdir()
+    (corpus / ".git" / "x.yaml").write_text("not: a claim file\n", encoding="utf-8")
+    assert sorted(p.name for p in discover_files(corpus)[1]) == ["a.yaml", "b.yaml", "c.YAML"]

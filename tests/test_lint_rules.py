@@ -319,6 +319,16 @@ def test_diff_keeps_findings_in_changed_files(repo: Path) -> None:
     assert found("claims", "--diff", "HEAD~1") == [("a.yaml", 5, "R001")]
 
 
+def test_diff_ignores_a_users_diff_relative_setting(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With diff.relative, git names changed files relative to the folder it runs in, not to the top."""
+    git(repo.parent, "config", "diff.relative", "true")
+    record = yaml.safe_load((repo / "a.yaml").read_text(encoding="utf-8"))
+    record["claims"][0]["subject"] = "microsofd"
+    (repo / "a.yaml").write_text(yaml.safe_dump(record, allow_unicode=True), encoding="utf-8")
+    monkeypatch.chdir(repo)
+    assert found(".", "--diff", "HEAD") == [("a.yaml", 5, "R001")]
+
+
 def test_diff_includes_new_untracked_files(repo: Path) -> None:
     write(repo, [market_cap("c", "300 亿美元")])
     assert [(f, c) for f, _, c in found("claims", "--diff", "HEAD")] == [("c.yaml", "C001"), ("c.yaml", "C001")]
