@@ -68,8 +68,8 @@ def lint(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...], i
     if output:
         click.echo(output)
     if result.skipped_reconciliation and output_format == "text":
-        click.echo("note: the conflict, relation and duplicate checks (C, D) run once the corpus has no errors",
-                   err=True)
+        click.echo("note: the conflict, relation and duplicate checks (C, D) run once the corpus has no errors; "
+                   "errors in files not named are shown too, as they block those checks", err=True)
     sys.exit(EXIT_FINDINGS if result.failed else EXIT_OK)
 
 

@@ -92,11 +92,16 @@ def _lint(paths: Sequence[Path], select: Iterable[str] | None, ignore: Iterable[
     diagnostics += conflict_diagnostics(corpus, findings.conflicts, known)
     if findings.reconciled:
         diagnostics += stale_baseline_diagnostics(corpus, findings, known, base)
+    skipped = wants_reconciliation and not findings.reconciled
+    everywhere = diagnostics
     for wanted in (_files_filter(paths), changed):
         if wanted is not None:
             diagnostics = [d for d in diagnostics if _resolve(d.file, base) in wanted]
+    if skipped and (changed is None or _any_claim_file(changed, root)):
+        # errors elsewhere kept the conflict checks of the files in question from running: they count here too
+        shown = {id(d) for d in diagnostics}
+        diagnostics += [d for d in everywhere if d.severity == "error" and id(d) not in shown]
     kept = sorted((d for d in diagnostics if is_wanted(d.code, chosen, dropped)), key=IN_ORDER)
-    skipped = wants_reconciliation and not findings.reconciled
     return LintResult(corpus, kept, findings.conflicts, known, findings.reconciled, skipped)
 
 
@@ -311,6 +316,10 @@ def _git(cwd: Path, *args: str, failure: str) -> str:
         detail = done.stderr.strip().splitlines()
         raise ReconError(failure + (f" ({detail[-1]})" if detail else ""))
     return done.stdout
+
+
+def _any_claim_file(files: set[Path], root: Path) -> bool:
+    return any(f.suffix.lower() in YAML_SUFFIXES and root in f.parents for f in files)
 
 
 def _files_filter(paths: Sequence[Path]) -> set[Path] | None:

@@ -319,6 +319,18 @@ def test_diff_keeps_findings_in_changed_files(repo: Path) -> None:
     assert found("claims", "--diff", "HEAD~1") == [("a.yaml", 5, "R001")]
 
 
+def test_linting_one_file_fails_when_errors_elsewhere_block_its_conflict_checks(tmp_path: Path) -> None:
+    """Pre-commit names only the changed file: a new conflict in it must not pass because another file is broken."""
+    broken = market_cap("c", "600 亿美元")
+    broken["claims"][0]["subject"] = "microsofd"
+    root = write(tmp_path / "claims", [market_cap("a", "600 亿美元"), market_cap("b", "近300亿美元"), broken])
+    assert found(str(root / "a.yaml")) == [("c.yaml", 5, "R001")]
+    code, _ = run_lint(str(root / "a.yaml"))
+    assert code == 1
+    (root / "c.yaml").unlink()
+    assert [(f, c) for f, _, c in found(str(root / "a.yaml"))] == [("a.yaml", "C001")]
+
+
 def test_diff_ignores_a_users_diff_relative_setting(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With diff.relative, git names changed files relative to the folder it runs in, not to the top."""
     git(repo.parent, "config", "diff.relative", "true")
