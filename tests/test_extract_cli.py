@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from recon.cli import main
@@ -28,3 +29,32 @@ def test_extract_writes_a_draft_next_to_the_vocabulary_and_refuses_to_overwrite(
     again = CliRunner().invoke(main, args)
     assert again.exit_code == 1 and "already exist" in again.output
     assert CliRunner().invoke(main, [*args, "--force"]).exit_code == 0
+
+
+@pytest.mark.parametrize(("article", "args", "says"), [
+    ("更新时间:2023-02-30\nOpenAI 有 770 名员工。\n", [], "the page's date line '2023-02-30' cannot be read"),
+    ("更新时间:2023-11-22 25:00\nOpenAI 有 770 名员工。\n", [], "cannot be read"),
+    ("---\npublished: 2023-02-30\n---\nOpenAI 有 770 名员工。\n", [], "holds an impossible value"),
+    ("OpenAI 有 770 名员工。\n", ["--published", "9999-12-31T23:00:00-12:00"], "year must lie in 1000-9000"),
+])
+def test_impossible_dates_are_errors_not_tracebacks(tmp_path: Path, article: str, args: list[str], says: str) -> None:
+    claims = tmp_path / "claims"
+    shutil.copytree(REPO / "claims" / "vocab", claims / "vocab")
+    path = tmp_path / "article.txt"
+    path.write_text(article, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(path), "--claims", str(claims), "--out", str(tmp_path / "d.yaml"),
+                                       "--source-id", "d", "--outlet", "X", *args])
+    assert result.exit_code == 1 and (result.exception is None or isinstance(result.exception, SystemExit))
+    assert says in result.output
+
+
+def test_a_snippet_with_an_impossible_date_is_drafted_without_one(tmp_path: Path) -> None:
+    claims = tmp_path / "claims"
+    shutil.copytree(REPO / "claims" / "vocab", claims / "vocab")
+    path = tmp_path / "article.txt"
+    path.write_text("OpenAI 员工联名信\n\n2023年11月21日,OpenAI 有 770 名员工。\n\n相關推薦\n\n2023-02-30\n\n"
+                    "OpenAI創始人山姆·奧特曼在被OpenAI解雇後,出人意料地轉投微軟。\n\n2023-11-23\n\n"
+                    "山姆·奧特曼重返OpenAI擔任CEO。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(path), "--claims", str(claims), "--out", str(tmp_path / "d.yaml"),
+                                       "--source-id", "d", "--outlet", "X", "--published", "2023-11-22"])
+    assert result.exit_code == 0, result.output

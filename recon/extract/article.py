@@ -23,7 +23,7 @@ from recon.extract.header import article_source, read_header
 from recon.extract.policy import DEFAULT_POLICY, ExtractPolicy
 from recon.extract.text import Span, geometry_for, html_to_text, line_of, looks_like_html
 from recon.extract.vocabulary import Vocabulary
-from recon.model import Source
+from recon.model import PUBLISHED_YEARS, Source
 from recon.normalize.claims import time_context
 from recon.yamlio import read_text
 
@@ -92,9 +92,13 @@ def _snippet_source(page: Source, snippet: Snippet) -> Source:
              f"(line {snippet.first_line}), dated {snippet.date}; the outlet is not named.")
 
 
-def _snippet_day(written: str) -> dt.date:
+def _snippet_day(written: str) -> dt.date | None:
+    """A snippet's date line as a day; None for an impossible one (2023-02-30), which the note still shows."""
     year, month, day = (int(part) for part in written.replace("/", "-").replace(".", "-").split("-"))
-    return dt.date(year, month, day)
+    try:
+        return dt.date(year, month, day) if PUBLISHED_YEARS[0] <= year <= PUBLISHED_YEARS[1] else None
+    except ValueError:
+        return None
 
 
 def _with_page_details(source: Source, cleaned: CleanedArticle) -> Source:

@@ -55,6 +55,8 @@ def read_header(text: str) -> Header:
         data = yaml.safe_load(found.group(1) or "") or {}
     except yaml.YAMLError as exc:
         raise ReconError(f"the article's header (between the --- lines) is not valid YAML: {exc}") from None
+    except (ValueError, TypeError, OverflowError) as exc:  # yaml builds dates: 2023-02-30 fails there
+        raise ReconError(f"the article's header (between the --- lines) holds an impossible value: {exc}") from None
     if not isinstance(data, dict):
         raise ReconError("the article's header must be `key: value` lines, e.g. `outlet: Example News`")
     fields: dict[str, Any] = {}
@@ -82,7 +84,11 @@ def article_source(cleaned: CleanedArticle, text_path: str, options: dict[str, A
     if not fields.get("credits") and cleaned.credits:
         fields["credits"] = list(cleaned.credits)
     if not fields.get("published") and cleaned.page_date:
-        fields["published"] = page_date(cleaned.page_date, fields["zone"])
+        try:
+            fields["published"] = page_date(cleaned.page_date, str(fields["zone"]))
+        except (ValueError, KeyError, OverflowError) as exc:  # ZoneInfoNotFoundError is a KeyError
+            raise ReconError(f"the page's date line '{cleaned.page_date}' cannot be read in zone "
+                             f"'{fields['zone']}' ({exc}); pass --published (and --zone)") from None
     fields["text"] = text_path
     try:
         return Source.model_validate(fields)
@@ -94,7 +100,8 @@ def article_source(cleaned: CleanedArticle, text_path: str, options: dict[str, A
 def page_date(written: str, zone: str) -> dt.datetime | dt.date:
     """A page's own date line (``2023-11-22 17:23:04``) read in the source's home zone."""
     day, _, clock = written.partition(" ")
-    date = dt.date.fromisoformat("-".join(part.zfill(2) for part in day.split("-")))
+    year, month, mday = (int(part) for part in day.replace("/", "-").replace(".", "-").split("-"))
+    date = dt.date(year, month, mday)
     if not clock:
         return date
     hour, minute, *second = (int(part) for part in clock.split(":"))
