@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -70,6 +71,10 @@ class _Evidence:
     quote_parts: list[Span] = field(default_factory=list)
 
 
+#: The longest entity name a mention can be: how far before a span one may start and still cover it.
+NAME_REACH = 200
+
+
 class Placer:
     """Places the values of one region; see the module docstring for the rules."""
 
@@ -78,7 +83,11 @@ class Placer:
         self.region, self.source, self.vocab, self.policy = region, source, vocab, policy
         self.geometry: Geometry = geometry_for(source.language == "en", policy.zh_clause_breaks,
                                                policy.sentence_breaks, policy.english_abbreviations)
-        self.hits = lexicon_hits(region.visible, vocab)
+        self.hits = {pid: sorted(hits, key=lambda h: h.span) for pid, hits in lexicon_hits(region.visible, vocab).items()}
+        self._hit_starts = {pid: [h.span[0] for h in hits] for pid, hits in self.hits.items()}
+        self._mentions = sorted(region.mentions, key=lambda m: m.span)
+        self._mention_starts = [m.span[0] for m in self._mentions]
+        self._value_starts = [v.span[0] for v in region.values]  # values are sorted by span
         self.headings = heading_times(region, policy.heading_time_share)
         self.titles = TitleReader(region, vocab, policy, self.geometry)
 
@@ -153,8 +162,8 @@ class Placer:
         clause = self._clause(span)
         total, best, best_score = 0.0, None, 0.0
         seen: set[str] = set()
-        for hit in self.hits.get(prop.id, ()):
-            if not inside(hit.span, context) or hit.word in seen:
+        for hit in self._hits_in(prop.id, context):
+            if hit.word in seen:
                 continue
             seen.add(hit.word)
             distance = max(0, hit.span[0] - span[1], span[0] - hit.span[1])
@@ -166,8 +175,26 @@ class Placer:
                 best, best_score = hit, score
         return total, best
 
+    def _hits_in(self, pid: str, context: Span) -> list[LexiconHit]:
+        """The property's lexicon words inside ``context``, in order (found by bisection: a page has many)."""
+        hits, starts = self.hits.get(pid, []), self._hit_starts.get(pid, [])
+        found = hits[bisect.bisect_left(starts, context[0]):bisect.bisect_right(starts, context[1])]
+        return [hit for hit in found if inside(hit.span, context)]
+
+    def _values_in(self, context: Span) -> list[ValueMention]:
+        """The region's values inside ``context``, in order."""
+        starts = self._value_starts
+        found = self.region.values[bisect.bisect_left(starts, context[0]):bisect.bisect_right(starts, context[1])]
+        return [v for v in found if inside(v.span, context)]
+
+    def _mentions_near(self, low: int, high: int) -> list[EntityMention]:
+        """The entity mentions that start between ``low - NAME_REACH`` and ``high``, in order: every mention
+        a span in [low, high] can be inside of, or near."""
+        starts = self._mention_starts
+        return self._mentions[bisect.bisect_left(starts, low - NAME_REACH):bisect.bisect_right(starts, high)]
+
     def _in_name(self, span: Span) -> bool:
-        return any(inside(span, m.span) for m in self.region.mentions)
+        return any(inside(span, m.span) for m in self._mentions_near(span[0], span[1]))
 
     # -- subject ------------------------------------------------------------------
 
@@ -185,15 +212,16 @@ class Placer:
     def _subject_tiers(self, value: ValueMention, context: Span) -> Iterator[tuple[str, list[EntityMention]]]:
         """Mentions by tier: the first name in the clause (its doer), else the nearest, before the value first."""
         clause = self._clause(value.span)
-        yield "named with it", [m for m in self.region.mentions if inside(value.span, m.span)]
-        names = [m for m in self.region.mentions if not overlaps(m.span, value.span)]
+        reach = context[0] - self.policy.subject_lookback
+        nearby = self._mentions_near(min(reach, clause[0], value.span[0]), max(context[1], clause[1], value.span[1]))
+        yield "named with it", [m for m in nearby if inside(value.span, m.span)]
+        names = [m for m in nearby if not overlaps(m.span, value.span)]
         before = sorted((m for m in names if m.span[1] <= value.span[0]), key=lambda m: -m.span[1])
         after = sorted((m for m in names if m.span[0] >= value.span[1]), key=lambda m: m.span[0])
         yield "in the clause", [m for m in reversed(before) if inside(m.span, clause)]  # its first name: the doer
         yield "in the sentence", [m for m in before if inside(m.span, context)]
         yield "in the clause, after it", [m for m in after if inside(m.span, clause)]
         yield "in the sentence, after it", [m for m in after if inside(m.span, context)]
-        reach = context[0] - self.policy.subject_lookback
         yield "earlier in the text", [m for m in before if m.span[0] >= reach]
 
     # -- titles ---------------------------------------------------------------------
@@ -285,7 +313,7 @@ class Placer:
         return quote
 
     def _time_for(self, value: ValueMention, context: Span) -> ValueMention | None:
-        times = [v for v in self.region.values if v.kind == "time" and inside(v.span, context)]
+        times = [v for v in self._values_in(context) if v.kind == "time"]
         before = [t for t in times if t.span[1] <= value.span[0]]
         if before:
             return before[-1]

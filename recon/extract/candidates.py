@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from recon.extract.text import Line, Span, line_of, overlaps
+from recon.extract.text import Line, Span, SpanIndex, line_of
 from recon.extract.vocabulary import Vocabulary
 from recon.normalize.numerals import CN_NUMERAL_CHARS
 from recon.normalize.quantity import Quantity, find_quantities
@@ -79,9 +79,9 @@ def read_region(text: str, visible: str, context: TimeContext, lines: list[Line]
                      for m in vocab.aliases.find_mentions(visible) if m.entity_id is not None)
     names = [m.span for m in mentions]
     times = find_times(visible, context)  # a date in an event's name (周五中午进行对话) is still a date
-    time_spans = [t.span for t in times]
+    time_spans, name_spans = SpanIndex(t.span for t in times), SpanIndex(names)
     quantities = [q for q in find_quantities(visible)
-                  if not _hits(q.span, time_spans) and not _hits(_number_part(q), names)]
+                  if not time_spans.overlaps_any(q.span) and not name_spans.overlaps_any(_number_part(q))]
     values = [ValueMention("quantity", q.span, text[q.span[0]:q.span[1]], quantity=q) for q in quantities]
     values += [ValueMention("time", t.span, text[t.span[0]:t.span[1]], time=t) for t in times]
     values += find_titles(text, visible, vocab, names)
@@ -95,22 +95,18 @@ def _number_part(quantity: Quantity) -> Span:
     return start, quantity.span[1]
 
 
-def _hits(span: Span, others: list[Span]) -> bool:
-    return any(overlaps(span, other) for other in others)
-
-
 def find_titles(text: str, visible: str, vocab: Vocabulary, taken: list[Span]) -> list[ValueMention]:
     """Every term name (CEO, 联合创始人, interim CEO) not inside an entity's name; the longest wins."""
     key_text = match_key(visible)
     found: list[ValueMention] = []
-    claimed = list(taken)
+    claimed = SpanIndex(taken)
     for key, term_id in _term_keys(vocab):
         start = key_text.find(key)
         while start != -1:
             span = (start, start + len(key))
-            if _whole_word(key_text, span) and not _hits(span, claimed):
+            if _whole_word(key_text, span) and not claimed.overlaps_any(span):
                 found.append(ValueMention("role", span, text[span[0]:span[1]], term=term_id))
-                claimed.append(span)
+                claimed.add(span)
             start = key_text.find(key, start + 1)
     return found
 

@@ -8,6 +8,8 @@ verbatim.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -94,6 +96,10 @@ def _english_stop(text: str, index: int, abbreviations: frozenset[str]) -> bool:
     return not (token in abbreviations or (len(token) == 1 and token.isupper()))
 
 
+#: How far a clause or sentence reaches from a value, at most (a long Chinese sentence is ~300 characters).
+REACH = 600
+
+
 @dataclass(frozen=True)
 class Geometry:
     """How a text splits into clauses and sentences (which depends on its language)."""
@@ -110,17 +116,23 @@ class Geometry:
         return self._around(text, span, self.sentence_breaks)
 
     def _around(self, text: str, span: Span, breaks: str) -> Span:
-        start, end = span
-        while start > 0 and not self._stops(text, start - 1, breaks):
-            start -= 1
-        while end < len(text) and not self._stops(text, end, breaks):
-            end += 1
-        return trim(text, (start, end))
+        """From the break before ``span`` to the break after it (exclusive), trimmed; at most
+        ``REACH`` characters either side, so a paragraph without a break is not one sentence."""
+        stops = _stop_positions(text, breaks, self.english, self.abbreviations)
+        before = bisect.bisect_left(stops, span[0]) - 1
+        after = bisect.bisect_left(stops, span[1])
+        start = stops[before] + 1 if before >= 0 else 0
+        end = stops[after] if after < len(stops) else len(text)
+        return trim(text, (max(start, span[0] - REACH), min(end, span[1] + REACH)))
 
-    def _stops(self, text: str, index: int, breaks: str) -> bool:
-        if self.english and _english_stop(text, index, self.abbreviations):
-            return True
-        return is_break(text, index, breaks)
+
+@functools.lru_cache(maxsize=16)
+def _stop_positions(text: str, breaks: str, english: bool, abbreviations: frozenset[str]) -> list[int]:
+    """Where clauses (or sentences) of ``text`` end, in order: found once per text, so that finding the
+    sentence of each of many values in one long paragraph stays linear."""
+    candidates = set(breaks) | (set(".!?") if english else set())
+    return [i for i, char in enumerate(text) if char in candidates
+            and ((english and _english_stop(text, i, abbreviations)) or is_break(text, i, breaks))]
 
 
 def geometry_for(english: bool, zh_clause_breaks: str, sentence_breaks: str,
@@ -129,6 +141,26 @@ def geometry_for(english: bool, zh_clause_breaks: str, sentence_breaks: str,
     if english:
         return Geometry(";；\n" + "。！？", sentence_breaks.replace("!", "").replace("?", ""), abbreviations, True)
     return Geometry(zh_clause_breaks, sentence_breaks, abbreviations, False)
+
+
+class SpanIndex:
+    """Spans sorted for the question 'does this span overlap any of them?', answered by bisection."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [start for start, _ in self.spans]
+        self.longest = max((end - start for start, end in self.spans), default=0)
+
+    def add(self, span: Span) -> None:
+        index = bisect.bisect_right(self.spans, span)
+        self.spans.insert(index, span)
+        self.starts.insert(index, span[0])
+        self.longest = max(self.longest, span[1] - span[0])
+
+    def overlaps_any(self, span: Span) -> bool:
+        first = bisect.bisect_left(self.starts, span[0] - self.longest)
+        last = bisect.bisect_left(self.starts, span[1])
+        return any(overlaps(span, other) for other in self.spans[first:last])
 
 
 def trim(text: str, span: Span) -> Span:
