@@ -11,6 +11,7 @@ N002) and say that the rest was skipped. Last, keep what the named files,
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 #: Rules that need the reconciled corpus: they run only when it loads without errors.
 RECONCILIATION_RULES = ("C001", "C002", "C003", "D001")
+NORMALIZATION_RULES = ("N001", "N002", "N003")
 
 
 @dataclass
@@ -86,7 +88,7 @@ def _lint(paths: Sequence[Path], select: Iterable[str] | None, ignore: Iterable[
     wants_reconciliation = write_baseline_file or any(is_wanted(c, chosen, dropped) for c in RECONCILIATION_RULES)
     clean = not any(d.severity == "error" and is_wanted(d.code, chosen, dropped) for d in diagnostics)
     findings = reconciliation_findings(corpus, loaded_cleanly=clean, reconcile_it=wants_reconciliation,
-                                       normalize_it=any(is_wanted(c, chosen, dropped) for c in ("N001", "N002")))
+                                       normalize_it=any(is_wanted(c, chosen, dropped) for c in NORMALIZATION_RULES))
     known = _baseline(root, baseline, settings, findings, write_baseline_file)
     diagnostics += split_time_problems(corpus, findings.diagnostics)
     diagnostics += conflict_diagnostics(corpus, findings.conflicts, known)
@@ -151,12 +153,14 @@ def reconciliation_findings(corpus: Corpus, loaded_cleanly: bool, reconcile_it: 
             return Findings()
         from recon.normalize.claims import normalize_corpus
 
-        return Findings(normalize_corpus(corpus)[1])
+        normalized, problems = normalize_corpus(corpus)
+        return Findings(problems + normalized_field_diagnostics(corpus, normalized))
     from recon.reconcile import relate_corpus, relation_checks
     from recon.relations import RelationKind
 
     related = relate_corpus(corpus)
-    findings = Findings(list(related.problems), judged={c.id for c in related.claims}, reconciled=True)
+    findings = Findings(list(related.problems) + normalized_field_diagnostics(corpus, related.claims),
+                        judged={c.id for c in related.claims}, reconciled=True)
     duplicates: list[tuple[str, str]] = []
     for slot, edge in related.table.edges_of_kind(RelationKind.CONFLICTS):
         a, b = edge.first_claim, edge.second_claim
@@ -175,6 +179,26 @@ def reconciliation_findings(corpus: Corpus, loaded_cleanly: bool, reconcile_it: 
                 f"relation '{check.relation}' does not hold: {check.explanation}; "
                 "check the claims of these slots, or the relation"))
     return findings
+
+
+def normalized_field_diagnostics(corpus: Corpus, claims: Iterable[NormalizedClaim]) -> list[Diagnostic]:
+    """N003 where a claim's optional ``normalized:`` field is not the normal form recon reads in its value
+    (as the report prints it; a quantity's ``soft_hi=`` may be left out)."""
+    found = []
+    for claim in claims:
+        asserted = claim.claim.normalized
+        if asserted is None:
+            continue
+        read = claim.value.format()
+        if " ".join(asserted.split()) not in (read, _SOFT_BOUND.sub("", read)):
+            found.append(Diagnostic.at(
+                corpus.location("claim", claim.id, "normalized"), "error", "N003",
+                f"normalized is '{asserted}', but recon reads '{claim.claim.value}' as '{read}'; "
+                "fix the value, or the normalized field (or remove it)"))
+    return found
+
+
+_SOFT_BOUND = re.compile(r" soft_hi=\S+")
 
 
 def _same_time(a: NormalizedClaim, b: NormalizedClaim) -> bool:

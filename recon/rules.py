@@ -44,6 +44,7 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
     Rule("G005", "source-outside-corpus", "a source's text path leaves the corpus folder"),
     Rule("N001", "unreadable-value", "a claim's value cannot be normalized (not a quantity, time or term)"),
     Rule("N002", "unresolvable-time", "a claim's time cannot be resolved to an interval"),
+    Rule("N003", "normalized-mismatch", "a claim's `normalized:` field differs from what recon reads in its value"),
     Rule("A001", "ambiguous-alias", "one name is an alias of two entities, so it resolves to neither", "warning"),
     Rule("D001", "duplicate-claim", "a claim repeats another claim of the same source (slot, value and time)",
          "warning"),

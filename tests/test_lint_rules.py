@@ -436,3 +436,19 @@ def test_a_malformed_relation_is_a_schema_error(tmp_path: Path, change: dict[str
     root = write(tmp_path / "claims", [market_cap("a", "600 亿美元")], vocab)
     assert [code for _, _, code in found(str(root))] == ["S001"]
     assert says in messages(str(root))[0]
+
+
+@pytest.mark.parametrize(("normalized", "codes"), [
+    ("(700, ∞) soft_hi=800 person", []),
+    ("(700, ∞) person", []),
+    ("(700,   ∞)  person", []),
+    ("[5, 6] USD", ["N003"]),
+])
+def test_the_normalized_field_is_checked_against_the_parser(tmp_path: Path, normalized: str, codes: list[str]) -> None:
+    claim = {"subject": "letter", "property": "signatories", "value": "超过 700 人", "normalized": normalized}
+    root = write(tmp_path / "claims", [source("a", DAY, [claim])])
+    assert [c for _, _, c in found(str(root))] == codes
+    if codes:
+        lines = (root / "a.yaml").read_text(encoding="utf-8").splitlines()
+        assert found(str(root))[0][1] == next(n for n, line in enumerate(lines, 1) if "normalized:" in line)
+        assert "recon reads '超过 700 人' as '(700, ∞) soft_hi=800 person'" in messages(str(root))[0]
