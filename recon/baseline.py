@@ -97,8 +97,9 @@ def parse_baseline(raw: bytes, path: Path) -> Baseline:
     try:
         text = raw.decode("utf-8-sig")
         data = json.loads(text)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ReconError(f"baseline {path} is not valid JSON ({exc}); "
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise ReconError(f"baseline {path} is not valid JSON ({reason}); "
                          "regenerate it with `recon lint --write-baseline`") from exc
     entries = data.get("conflicts") if isinstance(data, dict) else None
     if not isinstance(entries, list):

@@ -136,7 +136,11 @@ def check(sentences: tuple[str, ...], claims_dir: Path, sentence_file: Any, subj
         raise click.UsageError("a structured claim needs --subject, --property and --value")
     texts = list(sentences)
     if sentence_file is not None:
-        texts += [line.strip() for line in sentence_file if line.strip()]
+        try:
+            texts += [line.strip() for line in sentence_file if line.strip()]
+        except UnicodeDecodeError as exc:
+            raise click.BadParameter(f"{sentence_file.name} is not UTF-8 (byte {exc.start}); save it as UTF-8",
+                                     param_hint="--file") from None
     elif not texts and not all(structured) and not sys.stdin.isatty():
         texts += [line.strip() for line in sys.stdin if line.strip()]
     if not texts and not all(structured):

@@ -58,6 +58,8 @@ def _recon_table(pyproject: Path) -> dict[str, Any] | None:
             data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise ReconError(f"{pyproject}: not valid TOML ({exc}); fix it or remove the [tool.recon] table") from exc
+    except UnicodeDecodeError as exc:
+        raise ReconError(f"{pyproject}: not UTF-8 (byte {exc.start}); save it as UTF-8") from exc
     except OSError as exc:
         raise ReconError(f"{pyproject}: cannot read it ({exc.strerror or exc})") from exc
     table = data.get("tool", {}).get("recon") if isinstance(data.get("tool"), dict) else None
@@ -71,7 +73,7 @@ def read_config(table: dict[str, Any], pyproject: Path) -> LintConfig:
         raise ReconError(f"{pyproject}: unknown key(s) in [tool.recon]: {', '.join(unknown)}; "
                          f"known: {', '.join(LINT_KEYS)}")
     baseline = table.get("baseline")
-    if baseline is not None and not isinstance(baseline, str):
+    if baseline is not None and (not isinstance(baseline, str) or "\0" in baseline or not baseline.strip()):
         raise ReconError(f"{pyproject}: [tool.recon] baseline must be a path string, e.g. "
                          "\"claims/recon-baseline.json\"")
     return LintConfig(select=_codes(table, "select", pyproject), ignore=_codes(table, "ignore", pyproject),

@@ -170,3 +170,9 @@ def test_claim_files_are_found_whatever_the_case_of_their_suffix_but_not_in_hidd
     (corpus / ".git").mkdir()
     (corpus / ".git" / "x.yaml").write_text("not: a claim file\n", encoding="utf-8")
     assert sorted(p.name for p in discover_files(corpus)[1]) == ["a.yaml", "b.yaml", "c.YAML"]
+
+
+def test_a_sentence_file_that_is_not_utf8_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "bad.txt").write_bytes("OpenAI has 770 employees\ncaf\xe9\n".encode("latin-1"))
+    code, output = cli("--file", str(tmp_path / "bad.txt"))
+    assert code == 2 and "is not UTF-8" in output

@@ -163,3 +163,9 @@ def test_conflict_keys_ignore_claim_order_and_render_sorted() -> None:
         from recon.baseline import parse_baseline
 
         parse_baseline(b"\xff", Path("x.json"))
+
+
+def test_a_baseline_nested_too_deeply_is_a_usage_error(conflicted: Path) -> None:
+    (conflicted / "recon-baseline.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    result = CliRunner().invoke(main, ["lint", str(conflicted)])
+    assert result.exit_code == 2 and "nested too deeply" in result.output

@@ -272,10 +272,12 @@ def test_nearest_pyproject_with_a_recon_table_wins(tmp_path: Path) -> None:
     ('baseline = 3', "baseline must be a path string"),
     ('selcet = ["C"]', "unknown key(s) in [tool.recon]: selcet"),
     ('select = [', "not valid TOML"),
+    ('baseline = "a\\u0000b"', "baseline must be a path string"),
+    ('# caf\xe9', "not UTF-8"),
 ])
 def test_bad_settings_are_usage_errors(tmp_path: Path, table: str, complaint: str) -> None:
     root = write(tmp_path / "claims", [market_cap("a", "600 亿美元")])
-    (tmp_path / "pyproject.toml").write_text(f"[tool.recon]\n{table}\n")
+    (tmp_path / "pyproject.toml").write_bytes(f"[tool.recon]\n{table}\n".encode("latin-1"))
     result = CliRunner().invoke(main, ["lint", str(root)])
     assert result.exit_code == 2
     assert complaint in " ".join(result.output.split())
