@@ -57,6 +57,7 @@ class Corpus:
     where: dict[tuple[str, str], YamlDocument] = field(default_factory=dict, repr=False)
     paths: dict[tuple[str, str], tuple[int | str, ...]] = field(default_factory=dict, repr=False)
     rejected: set[tuple[str, str]] = field(default_factory=set, repr=False)  # (table, id) defined with errors
+    unread_vocabulary: list[Path] = field(default_factory=list, repr=False)  # vocabulary files that did not parse
 
     def lacks(self, table: str, record_id: str) -> bool:
         """Whether an id names no record of a table (``"entities"``, ...); one defined with schema errors,
@@ -176,6 +177,7 @@ class _CorpusLoader:
     def _load_vocabulary(self, path: Path) -> None:
         doc, vocab, rejected = self._parse(path, VocabularyFile)
         if doc is None:
+            self.corpus.unread_vocabulary.append(path)
             return
         for kind, key, model in VOCABULARY_LISTS:
             records = enumerate(getattr(vocab, key)) if vocab is not None else _valid_items(rejected, key, model, self.corpus.rejected)

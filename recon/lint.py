@@ -88,7 +88,8 @@ def _lint(paths: Sequence[Path], select: Iterable[str] | None, ignore: Iterable[
     wants_reconciliation = write_baseline_file or any(is_wanted(c, chosen, dropped) for c in RECONCILIATION_RULES)
     clean = not any(d.severity == "error" and is_wanted(d.code, chosen, dropped) for d in diagnostics)
     findings = reconciliation_findings(corpus, loaded_cleanly=clean, reconcile_it=wants_reconciliation,
-                                       normalize_it=any(is_wanted(c, chosen, dropped) for c in NORMALIZATION_RULES))
+                                       normalize_it=not corpus.unread_vocabulary  # its terms may be there
+                                       and any(is_wanted(c, chosen, dropped) for c in NORMALIZATION_RULES))
     known = _baseline(root, baseline, settings, findings, write_baseline_file)
     diagnostics += split_time_problems(corpus, findings.diagnostics)
     diagnostics += conflict_diagnostics(corpus, findings.conflicts, known)

@@ -454,3 +454,14 @@ def test_the_normalized_field_is_checked_against_the_parser(tmp_path: Path, norm
         lines = (root / "a.yaml").read_text(encoding="utf-8").splitlines()
         assert found(str(root))[0][1] == next(n for n, line in enumerate(lines, 1) if "normalized:" in line)
         assert "recon reads '超过 700 人' as '(700, ∞) soft_hi=800 person'" in messages(str(root))[0]
+
+
+def test_a_vocabulary_file_that_does_not_parse_is_the_one_finding(tmp_path: Path) -> None:
+    """Not followed by an unknown id for every claim whose entity or term it defines."""
+    root = write(tmp_path / "claims", [market_cap("a", "600 亿美元"), source("b", DAY, [
+        {"subject": "shear", "property": "role", "object": "openai", "value": "CEO"}])])
+    (root / "vocab" / "broken.yaml").write_text("entities: [\n  - id: x\n", encoding="utf-8")
+    (root / "vocab" / "vocab.yaml").rename(root / "vocab" / "vocab2.yaml")
+    text = (root / "vocab" / "vocab2.yaml").read_text(encoding="utf-8")
+    (root / "vocab" / "vocab2.yaml").write_text(text.replace("terms:", "terms: [", 1), encoding="utf-8")
+    assert sorted({c for _, _, c in found(str(root))}) == ["Y001"]
