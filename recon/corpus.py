@@ -180,7 +180,8 @@ class _CorpusLoader:
             self.corpus.unread_vocabulary.append(path)
             return
         for kind, key, model in VOCABULARY_LISTS:
-            records = enumerate(getattr(vocab, key)) if vocab is not None else _valid_items(rejected, key, model, self.corpus.rejected)
+            records = (enumerate(getattr(vocab, key)) if vocab is not None
+                       else _valid_items(rejected, key, model, self.corpus.rejected))
             for index, record in records:
                 self._register(kind, record, doc, (key, index))
 
@@ -188,11 +189,13 @@ class _CorpusLoader:
         doc, parsed, rejected = self._parse(path, ClaimFile)
         if doc is None:
             return
-        source = parsed.source if parsed is not None else _valid_record(rejected, "source", Source, "sources", self.corpus.rejected)
+        source = (parsed.source if parsed is not None
+                  else _valid_record(rejected, "source", Source, "sources", self.corpus.rejected))
         if source is None or not self._register("source", source, doc, ("source",)):
             return  # without a valid source its claims cannot be placed; the errors say why
         self._load_source_text(source, path.parent, doc)
-        claims = enumerate(parsed.claims) if parsed is not None else _valid_items(rejected, "claims", Claim, self.corpus.rejected)
+        claims = (enumerate(parsed.claims) if parsed is not None
+                  else _valid_items(rejected, "claims", Claim, self.corpus.rejected))
         for index, claim in claims:
             if self._register("claim", claim, doc, ("claims", index)):
                 self.corpus.claim_source[claim.id] = source.id

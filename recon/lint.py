@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from recon.baseline import BASELINE_NAME, Baseline, Conflict, read_baseline, write_baseline
-from recon.corpus import YAML_SUFFIXES, Corpus, corpus_root, load_corpus
+from recon.corpus import VOCAB_DIR, YAML_SUFFIXES, Corpus, corpus_root, discover_files, load_corpus
 from recon.diagnostics import IN_ORDER, Diagnostic, ReconError, has_errors
 from recon.gc_pause import gc_paused
 from recon.lint_config import LintConfig, find_config
@@ -75,6 +75,7 @@ def _lint(paths: Sequence[Path], select: Iterable[str] | None, ignore: Iterable[
           config: LintConfig | None) -> LintResult:
     base = (display_base or Path.cwd()).resolve()
     root = corpus_root(paths)
+    check_paths(paths, root)
     settings = config if config is not None else find_config(root)
     chosen = tuple(settings.select or ()) if select is None else tuple(select)
     dropped = tuple(settings.ignore or ()) if ignore is None else tuple(ignore)
@@ -97,7 +98,7 @@ def _lint(paths: Sequence[Path], select: Iterable[str] | None, ignore: Iterable[
         diagnostics += stale_baseline_diagnostics(corpus, findings, known, base)
     skipped = wants_reconciliation and not findings.reconciled
     everywhere = diagnostics
-    for wanted in (_files_filter(paths), changed):
+    for wanted in (_reach(_files_filter(paths), corpus, base), _reach(changed, corpus, base)):
         if wanted is not None:
             diagnostics = [d for d in diagnostics if _resolve(d.file, base) in wanted]
     if skipped and (changed is None or _any_claim_file(changed, root)):
@@ -347,10 +348,41 @@ def _any_claim_file(files: set[Path], root: Path) -> bool:
     return any(f.suffix.lower() in YAML_SUFFIXES and root in f.parents for f in files)
 
 
+def check_paths(paths: Sequence[Path], root: Path) -> None:
+    """Every named path lies in the one corpus the run loads, and that corpus has files to lint."""
+    for path in paths:
+        if not path.exists():
+            raise ReconError(f"{path}: no such file or folder")
+        own = corpus_root([path])
+        if own != root:
+            where = (f"belongs to the corpus in {own}" if (own / VOCAB_DIR).is_dir()
+                     else "is in no corpus (no vocab/ above it)")
+            raise ReconError(f"{path} {where}, not to the one in {root}; name only files of one corpus "
+                             "(lint each corpus in a run of its own)")
+    vocabulary, claims = discover_files(root)
+    if not vocabulary and not claims:
+        raise ReconError(f"{root}: no claim or vocabulary files (.yaml) here or below; name a claims folder")
+
+
 def _files_filter(paths: Sequence[Path]) -> set[Path] | None:
+    """The named files, or None when a folder is named."""
     if any(p.is_dir() for p in paths):
         return None
     return {p.resolve() for p in paths}
+
+
+def _reach(files: set[Path] | None, corpus: Corpus, base: Path) -> set[Path] | None:
+    """The files whose findings count when ``files`` are named (or changed): None for all when a
+    vocabulary file is among them (every claim may use it); an archived text brings the claim file
+    of its source (whose quotes it grounds)."""
+    if files is None or any(VOCAB_DIR in f.relative_to(corpus.root).parts[:-1]
+                            for f in files if f.is_relative_to(corpus.root)):
+        return None
+    reach = set(files)
+    for source_id, text in corpus.texts.items():
+        if text.path.resolve() in files and ("source", source_id) in corpus.where:
+            reach.add(_resolve(corpus.where[("source", source_id)].path, base))
+    return reach
 
 
 def _resolve(file: str, base: Path) -> Path:

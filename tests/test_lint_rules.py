@@ -465,3 +465,37 @@ def test_a_vocabulary_file_that_does_not_parse_is_the_one_finding(tmp_path: Path
     text = (root / "vocab" / "vocab2.yaml").read_text(encoding="utf-8")
     (root / "vocab" / "vocab2.yaml").write_text(text.replace("terms:", "terms: [", 1), encoding="utf-8")
     assert sorted({c for _, _, c in found(str(root))}) == ["Y001"]
+
+
+# -- which findings a run naming files reports ------------------------------------------------------
+
+
+def test_a_named_vocabulary_file_reports_what_it_breaks_in_every_file(tmp_path: Path) -> None:
+    vocab = copy.deepcopy(VOCAB)
+    vocab["entities"] = [e for e in vocab["entities"] if e["id"] != "microsoft"]
+    root = write(tmp_path / "claims", [market_cap("a", "600 亿美元")], vocab)
+    assert found(str(root / "vocab" / "vocab.yaml")) == [("a.yaml", 5, "R001")]
+
+
+def test_a_named_archived_text_reports_the_quotes_it_no_longer_grounds(tmp_path: Path) -> None:
+    root = write(tmp_path / "claims", [market_cap("a", "600 亿美元"), market_cap("b", "约 600 亿美元")])
+    (root / "sources" / "a.txt").write_text("nothing here\n", encoding="utf-8")
+    assert [(f, c) for f, _, c in found(str(root / "sources" / "a.txt"))] == [("a.yaml", "G001")]
+
+
+def test_paths_of_two_corpora_or_of_none_are_refused(tmp_path: Path) -> None:
+    one = write(tmp_path / "one" / "claims", [market_cap("a", "600 亿美元")])
+    two = write(tmp_path / "two" / "claims", [market_cap("b", "600 亿美元")])
+    code, _ = run_lint(str(one / "a.yaml"), str(two / "b.yaml"))
+    assert code == 2
+    result = CliRunner().invoke(main, ["lint", str(one / "a.yaml"), str(two / "b.yaml")])
+    assert "belongs to the corpus in" in result.output and "lint each corpus in a run of its own" in result.output
+    (tmp_path / "stray.yaml").write_text("a: 1\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["lint", str(one / "a.yaml"), str(tmp_path / "stray.yaml")])
+    assert result.exit_code == 2 and "is in no corpus (no vocab/ above it)" in result.output
+
+
+def test_a_folder_without_claim_files_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(main, ["lint", str(tmp_path / "empty")])
+    assert result.exit_code == 2 and "no claim or vocabulary files" in result.output

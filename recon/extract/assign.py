@@ -83,7 +83,8 @@ class Placer:
         self.region, self.source, self.vocab, self.policy = region, source, vocab, policy
         self.geometry: Geometry = geometry_for(source.language == "en", policy.zh_clause_breaks,
                                                policy.sentence_breaks, policy.english_abbreviations)
-        self.hits = {pid: sorted(hits, key=lambda h: h.span) for pid, hits in lexicon_hits(region.visible, vocab).items()}
+        self.hits = {pid: sorted(hits, key=lambda h: h.span)
+                     for pid, hits in lexicon_hits(region.visible, vocab).items()}
         self._hit_starts = {pid: [h.span[0] for h in hits] for pid, hits in self.hits.items()}
         self._mentions = sorted(region.mentions, key=lambda m: m.span)
         self._mention_starts = [m.span[0] for m in self._mentions]
