@@ -55,8 +55,7 @@ class YamlDocument:
         node = node_at(self.root, loc) if self.root is not None else None
         if node is None:
             return Location(self.path, 1, 1)
-        mark = node.start_mark
-        return Location(self.path, mark.line + 1, mark.column + 1)
+        return Location(self.path, *line_column(node.start_mark))
 
 
 def node_at(node: Node | None, loc: Sequence[int | str]) -> Node | None:
@@ -109,6 +108,8 @@ def load_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Diagn
 
 def parse_yaml(text: str, display: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
     """Parse a text: the fast subset reader when it can, PyYAML (with every check) otherwise."""
+    if any(c in text for c in _YAML_ONLY_BREAKS):  # positions must count \n lines only: see line_column
+        return parse_yaml_fully(text, display)
     read = parse_plain_subset(text)
     if read is not None and not (_might_nest_deeply(text) and rough_nesting_depth_over(text, PRESCAN_DEPTH)):
         return YamlDocument(display, None, read[0], read[1]), []
@@ -133,7 +134,10 @@ def parse_yaml_fully(text: str, display: str) -> tuple[YamlDocument | None, list
     if too_deep:
         return None, [Diagnostic(display, too_deep, 1, "error", "Y006",
                                  f"YAML nested deeper than {PRESCAN_DEPTH} levels; claim files need only a few")]
-    loader = Loader(text)
+    try:  # PyYAML's own (slower) loader keeps the text in its marks, for line_column to recount
+        loader = (yaml.SafeLoader if any(c in text for c in _YAML_ONLY_BREAKS) else Loader)(text)
+    except yaml.reader.ReaderError as exc:  # the Python reader checks the characters up front
+        return None, [_forbidden_character(exc, text, display)]
     try:
         root = loader.get_single_node()
         problems = list(_structural_problems(root, display))
@@ -142,12 +146,8 @@ def parse_yaml_fully(text: str, display: str) -> tuple[YamlDocument | None, list
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_diagnostic(exc, display)]
-    except yaml.reader.ReaderError as exc:  # a character YAML forbids; the position is in characters
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        return None, [Diagnostic(display, line, column, "error", "Y001",
-                                 f"character {_codepoint(exc.character)} is not allowed in YAML ({exc.reason}); "
-                                 "remove it")]
+    except yaml.reader.ReaderError as exc:
+        return None, [_forbidden_character(exc, text, display)]
     except yaml.YAMLError as exc:
         return None, [Diagnostic(display, 1, 1, "error", "Y001", f"YAML error: {exc}")]
     except RecursionError:
@@ -157,6 +157,14 @@ def parse_yaml_fully(text: str, display: str) -> tuple[YamlDocument | None, list
     finally:
         loader.dispose()
     return YamlDocument(display, root, data), problems
+
+
+def _forbidden_character(exc: yaml.reader.ReaderError, text: str, display: str) -> Diagnostic:
+    """Y001 at a character YAML forbids; the error's position is in characters."""
+    line = text.count("\n", 0, exc.position) + 1
+    column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+    return Diagnostic(display, line, column, "error", "Y001",
+                      f"character {_codepoint(exc.character)} is not allowed in YAML ({exc.reason}); remove it")
 
 
 def _unreadable_scalar(root: Node | None, display: str, exc: Exception) -> Diagnostic:
@@ -169,14 +177,30 @@ def _unreadable_scalar(root: Node | None, display: str, exc: Exception) -> Diagn
             try:
                 constructor.construct_object(node)
             except Exception as problem:  # any failure here is the one to report
-                mark = node.start_mark
-                return Diagnostic(display, mark.line + 1, mark.column + 1, "error", "Y001",
+                return Diagnostic(display, *line_column(node.start_mark), "error", "Y001",
                                   f"cannot read '{node.value}' as {node.tag.rsplit(':', 1)[-1]}: {problem}")
         elif isinstance(node, MappingNode):
             stack.extend(child for pair in reversed(node.value) for child in reversed(pair))
         elif isinstance(node, SequenceNode):
             stack.extend(reversed(node.value))
     return Diagnostic(display, 1, 1, "error", "Y001", f"a value cannot be read: {exc}")
+
+
+#: Characters YAML reads as line breaks that editors, git and recon's other positions do not.
+_YAML_ONLY_BREAKS = "\u2028\u2029\x85"
+
+
+def line_column(mark: yaml.Mark) -> tuple[int, int]:
+    """A PyYAML mark as a 1-based (line, column) counted in ``\\n`` lines, as editors count them.
+
+    PyYAML also breaks lines at U+2028, U+2029 and U+0085; where the text holds
+    one, the position is counted again from the mark's offset.
+    """
+    buffer = getattr(mark, "buffer", None)
+    if not isinstance(buffer, str) or not any(c in buffer for c in _YAML_ONLY_BREAKS):
+        return mark.line + 1, mark.column + 1
+    start = buffer.rfind("\n", 0, mark.index) + 1
+    return buffer.count("\n", 0, mark.index) + 1, mark.index - start + 1
 
 
 def _codepoint(character: object) -> str:
@@ -221,10 +245,17 @@ def _bracket_depths(line: str, depth: int) -> tuple[int, int]:
 
 def _syntax_diagnostic(exc: yaml.MarkedYAMLError, display: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, column = line_column(mark) if mark else (1, 1)
     message = f"YAML syntax: {exc.problem or 'cannot parse'}"
     if exc.context and exc.context_mark:
-        message += f" ({exc.context} at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1})"
+        context_line, context_column = line_column(exc.context_mark)
+        message += f" ({exc.context} at line {context_line}, column {context_column})"
+    buffer = getattr(mark, "buffer", None)
+    odd = next((c for c in _YAML_ONLY_BREAKS if isinstance(buffer, str) and c in buffer), None)
+    if odd is not None:
+        odd_line = buffer.count("\n", 0, buffer.index(odd)) + 1
+        message += (f"; the file holds {_codepoint(ord(odd))} at line {odd_line}, which YAML reads as a line "
+                    "break: replace it with a space")
     return Diagnostic(display, line, column, "error", "Y001", message)
 
 
@@ -234,7 +265,7 @@ def _structural_problems(root: Node | None, display: str) -> Iterator[Diagnostic
     stack: list[tuple[Node, int]] = [(root, 1)] if root is not None else []
     while stack:
         node, depth = stack.pop()
-        where = Location(display, node.start_mark.line + 1, node.start_mark.column + 1)
+        where = Location(display, *line_column(node.start_mark))
         if id(node) in seen:
             yield Diagnostic.at(where, "error", "Y007", "YAML anchors and aliases are not allowed in claim files; "
                                 "write the value out")
@@ -256,8 +287,8 @@ def _duplicate_keys(node: MappingNode, display: str) -> Iterator[Diagnostic]:
         if not isinstance(key, ScalarNode):
             continue
         if key.value in first_line:
-            yield Diagnostic(display, key.start_mark.line + 1, key.start_mark.column + 1, "error", "Y002",
+            yield Diagnostic(display, *line_column(key.start_mark), "error", "Y002",
                              f"duplicate key '{key.value}' (first at line {first_line[key.value]}); "
                              "YAML keeps only the last value: remove one")
         else:
-            first_line[key.value] = key.start_mark.line + 1
+            first_line[key.value] = line_column(key.start_mark)[0]

@@ -110,6 +110,21 @@ def test_bom_and_crlf_are_accepted(corpus_dir: Path) -> None:
     assert run_lint(str(corpus_dir))[0] == 0
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_positions_count_newlines_only_whatever_yaml_breaks_lines_at(corpus_dir: Path, separator: str) -> None:
+    """YAML also breaks lines at U+2028, U+2029 and U+0085; editors and recon's positions do not."""
+    text = CLAIMS.replace("outlet: Example Daily", f'outlet: "Example{separator}Daily"')
+    (corpus_dir / "s1.yaml").write_text(text.replace("超过 700 人签署", "超过 750 人签署"), encoding="utf-8")
+    assert "s1.yaml:13:12: error: quote not found verbatim" in run_lint(str(corpus_dir))[1]
+
+
+def test_a_line_separator_that_breaks_the_yaml_is_named(corpus_dir: Path) -> None:
+    (corpus_dir / "s1.yaml").write_text(CLAIMS.replace("outlet: Example Daily", "outlet: Example\u2028Daily: x"),
+                                        encoding="utf-8")
+    output = run_lint(str(corpus_dir))[1]
+    assert "the file holds U+2028 at line 3, which YAML reads as a line break" in output
+
+
 def test_non_utf8_source_text(corpus_dir: Path) -> None:
     (corpus_dir / "sources/s1.txt").write_bytes("联名信".encode("big5", errors="replace") + b"\xff")
     found = diagnostics(corpus_dir)
