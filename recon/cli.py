@@ -91,7 +91,7 @@ def report(claims_dir: Path, out_dir: str, formats: tuple[str, ...], only_confli
     """
     from recon.diagnostics import ReconError
     from recon.pipeline import load_and_reconcile
-    from recon.report.document import build_document
+    from recon.report.document import build_document, check_filters
     from recon.report.write import FORMATS, render, write_reports
 
     chosen = formats or FORMATS
@@ -99,6 +99,10 @@ def report(claims_dir: Path, out_dir: str, formats: tuple[str, ...], only_confli
         raise click.UsageError("--out - prints one format: add e.g. --format json")
     try:
         result = load_and_reconcile(claims_dir, progress=_progress())
+        try:
+            check_filters(result, subject, prop)
+        except ReconError as exc:
+            raise click.UsageError(str(exc)) from None
         doc = build_document(result, only_conflicts, subject, prop)
         if out_dir == "-":
             click.echo(render(doc, chosen[0]), nl=False)

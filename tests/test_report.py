@@ -80,6 +80,14 @@ def test_only_conflicts_and_stdout(tmp_path: Path) -> None:
     assert report(str(corpus), "--out", "-")[0] == 2
 
 
+def test_a_filter_naming_nothing_in_the_corpus_is_a_usage_error(tmp_path: Path) -> None:
+    corpus = hostile_corpus(tmp_path / "claims")
+    code, output = report(str(corpus), "--out", "-", "--format", "md", "--subject", "nobody")
+    assert code == 2 and "no slot is about the entity 'nobody'" in output
+    code, output = report(str(corpus), "--out", "-", "--format", "md", "--property", "signatoris")
+    assert code == 2 and "(did you mean 'signatories'?)" in output
+
+
 def test_refuses_to_overwrite_a_file_a_person_wrote(tmp_path: Path) -> None:
     corpus = hostile_corpus(tmp_path / "claims")
     out = tmp_path / "out"
@@ -125,3 +133,9 @@ def test_progress_shows_on_a_terminal_and_not_on_a_pipe(monkeypatch: pytest.Monk
     assert progress is not None
     progress("reconciling 3 claims")
     assert "reconciling 3 claims" in terminal.getvalue()
+
+
+def test_the_vocabulary_folder_is_not_a_claims_folder(tmp_path: Path) -> None:
+    corpus = hostile_corpus(tmp_path / "claims")
+    code, output = report(str(corpus / "vocab"), "--out", str(tmp_path / "out"))
+    assert code == 1 and "is a vocabulary folder; name the claims folder that holds it" in output

@@ -35,6 +35,18 @@ def build_document(result: Result, only_conflicts: bool = False, subject: str | 
     }
 
 
+def check_filters(result: Result, subject: str | None, prop: str | None) -> None:
+    """A subject or property filter must name one some slot has: an empty report would say nothing."""
+    from recon.diagnostics import ReconError
+    from recon.references import did_you_mean
+
+    for given, known, what, option in ((subject, {s.slot.key[0] for s in result.slots}, "entity", "--subject"),
+                                       (prop, {s.slot.key[1] for s in result.slots}, "property", "--property")):
+        if given is not None and given not in known:
+            raise ReconError(f"{option}: no slot is about the {what} '{given}'{did_you_mean(given, known)}; "
+                             f"give {'an' if what == 'entity' else 'a'} {what} id the claims use")
+
+
 def ordered_slots(result: Result) -> list[SlotResult]:
     rank = {verdict: i for i, verdict in enumerate(VERDICT_ORDER)}
     return sorted(result.slots, key=lambda s: (rank[s.verdict.verdict], s.slot.label))
