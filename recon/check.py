@@ -75,9 +75,13 @@ def check(parsed: ParsedClaim, result: Result) -> CheckResult:
                            "Not understood: " + "; ".join(parsed.missing or ("incomplete claim",)) + ".")
     found = result.slot(parsed.subject, parsed.property, parsed.object)
     if found is None:
+        towards = sorted({s.slot.key[2] for s in result.slots if s.slot.key[:2] == (parsed.subject, parsed.property)
+                          and s.slot.key[2] != parsed.object and s.slot.key[2] is not None})
+        hint = (f" It has them towards {', '.join(towards)}: name one (--object, or in the sentence)."
+                if towards else "")
         return CheckResult("unverifiable", 0.0, parsed, None,
                            f"The corpus has no claims about {parsed.subject}'s {parsed.property}"
-                           + (f" at {parsed.object}" if parsed.object else "") + ".")
+                           + (f" at {parsed.object}" if parsed.object else "") + "." + hint)
     return _judge(parsed, found, result)
 
 

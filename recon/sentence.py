@@ -17,7 +17,7 @@ from recon.normalize.claims import QUANTITY_KINDS, NormalizedClaim
 from recon.normalize.names import AliasIndex, Mention
 from recon.normalize.quantity import NotAQuantity, Quantity, find_quantities, parse_quantity
 from recon.normalize.script import match_key, squash_key
-from recon.normalize.times import NotATime, TimeContext, TimeSpan, find_times, parse_time
+from recon.normalize.times import NotATime, TimeContext, TimeSpan, find_times, parse_time, time_problems
 from recon.values import QuantityValue, TermValue, TextValue, TimeValue, Value
 
 if TYPE_CHECKING:
@@ -64,13 +64,17 @@ class SentenceReader:
     def read(self, sentence: str) -> ParsedClaim:
         key = match_key(sentence)
         mentions = [m for m in self.aliases.find_mentions(sentence) if m.entity_id]
-        times = find_times(sentence, self.context_for(sentence))
+        context = self.context_for(sentence)
+        unreadable = time_problems(sentence, context)
+        if unreadable:  # judging the claim without its time would answer another question
+            return ParsedClaim(sentence, missing=(f"cannot read the time: {unreadable[0]}",))
+        times = find_times(sentence, context)
         quantities = [q for q in find_quantities(sentence) if not _inside_any(q.span, times)]
         term = self._term(sentence, mentions)
         scores = self._property_scores(key)
         candidates = self._candidates(key, scores, mentions, quantities, times, term)
         if not candidates:
-            return ParsedClaim(sentence, missing=self._what_is_missing(mentions, scores, quantities, times, term))
+            return ParsedClaim(sentence, missing=self._what_is_missing(sentence, mentions, scores, quantities, times, term))
         return replace(max(candidates, key=_ranking)[1], text=sentence)
 
     def context_for(self, sentence: str) -> TimeContext:
@@ -200,14 +204,18 @@ class SentenceReader:
         implied = {s for s, _ in slots}
         return [(s, o, False) for s, o in slots] if len(implied) == 1 else []
 
-    def _what_is_missing(self, mentions: list[Mention], scores: Counter[str], quantities: list[Quantity],
-                         times: list[TimeSpan], term: tuple[str, TermValue] | None) -> tuple[str, ...]:
+    def _what_is_missing(self, sentence: str, mentions: list[Mention], scores: Counter[str],
+                         quantities: list[Quantity], times: list[TimeSpan],
+                         term: tuple[str, TermValue] | None) -> tuple[str, ...]:
         missing = []
         if not mentions:
             missing.append("no known entity is named (the corpus knows its entities by their aliases)")
         if not scores and term is None:
             missing.append("no known property is named (words such as 签署/signed, 员工/employees, 股份/stake)")
-        if not (quantities or times or term):
+        refused = parse_quantity(sentence) if not quantities and any(c.isdigit() for c in sentence) else None
+        if isinstance(refused, NotAQuantity):
+            missing.append(f"a number recon does not read: {refused.reason}")
+        elif not (quantities or times or term):
             missing.append("no value: no number, date or role was found")
         if not missing:
             missing.append("the corpus has no claims about the entity and property named together")

@@ -176,3 +176,20 @@ def test_a_sentence_file_that_is_not_utf8_is_a_usage_error(tmp_path: Path) -> No
     (tmp_path / "bad.txt").write_bytes("OpenAI has 770 employees\ncaf\xe9\n".encode("latin-1"))
     code, output = cli("--file", str(tmp_path / "bad.txt"))
     assert code == 2 and "is not UTF-8" in output
+
+
+@pytest.mark.parametrize(("sentence", "says"), [
+    ("OpenAI 员工 770 名 截至 2023年2月29日", "cannot read the time: no such date"),
+    ("738 people signed the letter on 9999-12-31", "cannot read the time"),
+    ("OpenAI had 1e3 employees", "a number with an exponent"),
+    ("OpenAI valuation is $1e400", "a number with an exponent"),
+])
+def test_a_sentence_recon_cannot_fully_read_is_unverifiable_and_says_why(seed_checker, sentence: str,  # type: ignore[no-untyped-def]
+                                                                      says: str) -> None:
+    result = seed_checker.check_sentence(sentence)
+    assert result.verdict == "unverifiable" and says in result.explanation
+
+
+def test_a_role_without_its_organisation_names_the_ones_the_corpus_has() -> None:
+    code, output = cli("--subject", "sam-altman", "--property", "role", "--value", "CEO")
+    assert code == 3 and "It has them towards" in output and "openai" in output

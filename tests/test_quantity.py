@@ -657,3 +657,9 @@ def test_normalized_form_round_trips(row: tuple[str, str, str | None, str]) -> N
     back = parse_normalized(format_quantity(q))
     assert (back.interval, back.unit) == (q.interval, q.unit)
     assert q.interval.lo <= q.interval.hi
+
+
+@pytest.mark.parametrize("text", ["1e3 employees", "$1e400", "1.5E9 USD", "10^400 people"])
+def test_a_number_with_an_exponent_is_refused_not_cut_short(text: str) -> None:
+    result = parse_quantity(text)
+    assert isinstance(result, NotAQuantity) and "exponent" in result.reason

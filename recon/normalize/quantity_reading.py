@@ -227,9 +227,14 @@ def _ordinal_before(folded: str, pos: int, g: Grammar) -> bool:
     return pos > 0 and folded[pos - 1] in g.policy.ordinal_prefixes
 
 
+_EXPONENT = re.compile(r"[eE][+-]?[0-9]")
+
+
 def _arabic_reason(folded: str, r: Reading, whole: bool, g: Grammar) -> str | None:
     before = folded[r.core_start - 1] if r.core_start > 0 else ""
     after = folded[r.core_end : r.core_end + 2]
+    if _EXPONENT.match(folded, r.core_end) or "^" in (before, after[:1]):
+        return "a number with an exponent (1e3, 10^6); write the number out"
     if before and (before in g.policy.code_neighbours or before in LATIN):
         return "part of a code or name (GPT-4, 12:19, A100)"
     if after[:1] in (":", "@") or (after[:1] in ("-", ".") and after[1:2].isalnum()):

@@ -215,6 +215,13 @@ def find_times(text: str, ctx: TimeContext, policy: TimePolicy = DEFAULT_POLICY)
     return [r for r in _read(text, ctx, policy) if isinstance(r, TimeSpan)]
 
 
+def time_problems(text: str, ctx: TimeContext, policy: TimePolicy = DEFAULT_POLICY) -> list[str]:
+    """Why each time-like mention of ``text`` that is no time cannot be read (2023年2月29日, 25 点)."""
+    if not isinstance(text, str) or not text:
+        return []
+    return [r for r in _read(text, ctx, policy) if isinstance(r, str)]
+
+
 def parse_timespan(text: str) -> TimeSpan:
     """Read back ``TimeSpan.format()``; ``text`` becomes the span's text."""
     try:
