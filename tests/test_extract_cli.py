@@ -58,3 +58,14 @@ def test_a_snippet_with_an_impossible_date_is_drafted_without_one(tmp_path: Path
     result = CliRunner().invoke(main, ["extract", str(path), "--claims", str(claims), "--out", str(tmp_path / "d.yaml"),
                                        "--source-id", "d", "--outlet", "X", "--published", "2023-11-22"])
     assert result.exit_code == 0, result.output
+
+
+def test_the_source_id_falls_back_to_the_file_name_as_the_help_says(tmp_path: Path) -> None:
+    claims = tmp_path / "claims"
+    shutil.copytree(REPO / "claims" / "vocab", claims / "vocab")
+    path = tmp_path / "Wire story #7.txt"
+    path.write_text("OpenAI 有 770 名员工。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(path), "--claims", str(claims), "--outlet", "X",
+                                       "--published", "2023-11-22"])
+    assert result.exit_code == 0, result.output
+    assert "  id: Wire-story-7\n" in (claims / "Wire-story-7.yaml").read_text(encoding="utf-8")

@@ -19,7 +19,7 @@ from recon.extract.candidates import Region, read_region
 from recon.extract.cleanup import CleanedArticle, Snippet, clean_article
 from recon.extract.consistency import Settled, settle
 from recon.extract.draft import DRAFT_MARK, Draft, HeldBack, draft_claims
-from recon.extract.header import article_source, read_header
+from recon.extract.header import article_source, id_from_file_name, read_header
 from recon.extract.policy import DEFAULT_POLICY, ExtractPolicy
 from recon.extract.text import Span, geometry_for, html_to_text, line_of, looks_like_html
 from recon.extract.vocabulary import Vocabulary
@@ -144,7 +144,7 @@ def default_draft_path(article: Path, claims_dir: Path, options: dict[str, Any])
     if not source_id:
         raw, _ = read_text(article, str(article))
         source_id = read_header(raw).fields.get("id") if raw is not None else None
-    return claims_dir / f"{source_id or article.stem}.yaml"
+    return claims_dir / f"{source_id or id_from_file_name(str(article)) or article.stem}.yaml"
 
 
 def summarize(draft: Draft) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -73,6 +74,8 @@ def article_source(cleaned: CleanedArticle, text_path: str, options: dict[str, A
     """The Source of an article: options over its header over what the page shows."""
     header = read_header(cleaned.text)
     fields = {**header.fields, **{k: v for k, v in options.items() if v not in (None, "", ())}}
+    if not fields.get("id"):
+        fields["id"] = id_from_file_name(text_path)
     for required, option in (("id", "--source-id"), ("outlet", "--outlet")):
         if not fields.get(required):
             raise ReconError(f"no source {required}: pass {option} or write `{required}:` in the article's header")
@@ -95,6 +98,12 @@ def article_source(cleaned: CleanedArticle, text_path: str, options: dict[str, A
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_url=False))
         raise ReconError(f"the source's details do not fit the claim format: {problems}") from None
+
+
+def id_from_file_name(path: str) -> str | None:
+    """A source id from an article's file name: its stem, with what ids do not allow made a '-'."""
+    stem = re.sub(r"[^A-Za-z0-9._:-]+", "-", Path(path).stem).strip("-._:")[:120]
+    return stem or None
 
 
 def page_date(written: str, zone: str) -> dt.datetime | dt.date:
