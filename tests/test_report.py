@@ -139,3 +139,16 @@ def test_the_vocabulary_folder_is_not_a_claims_folder(tmp_path: Path) -> None:
     corpus = hostile_corpus(tmp_path / "claims")
     code, output = report(str(corpus / "vocab"), "--out", str(tmp_path / "out"))
     assert code == 1 and "is a vocabulary folder; name the claims folder that holds it" in output
+
+
+def test_claims_left_out_are_counted_in_the_header_and_listed_in_markdown_and_html(tmp_path: Path) -> None:
+    corpus = write(tmp_path / "claims", [
+        source("a", NOON, [{"subject": "letter", "property": "signatories", "value": "超过 700 人"},
+                           {"subject": "openai", "property": "employee-count", "value": "许多人"}])])
+    code, _ = report(str(corpus), "--out", str(tmp_path / "out"))
+    assert code == 0
+    markdown = (tmp_path / "out" / "discrepancies.md").read_text(encoding="utf-8")
+    html = (tmp_path / "out" / "discrepancies.html").read_text(encoding="utf-8")
+    assert "1 claims (and 1 left out: see the end)" in markdown and "## Claims left out" in markdown
+    assert "1 claims (and 1 left out: see the end)" in html and '<h2 id="left-out">Claims left out</h2>' in html
+    assert "许多人" in html and "as a count: no number found" in html

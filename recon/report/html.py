@@ -60,7 +60,9 @@ def render_html(doc: dict[str, Any]) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         "<title>Discrepancy report</title>", f"<style>{STYLE}</style></head><body>",
         "<header><h1>Discrepancy report</h1>",
-        f"<p>{summary['sources']} sources · {summary['claims']} claims · {summary['slots']} slots · "
+        f"<p>{summary['sources']} sources · {summary['claims']} claims"
+        + (f" (and {len(doc['diagnostics'])} left out: see the end)" if doc["diagnostics"] else "")
+        + f" · {summary['slots']} slots · "
         f"<b>{v['conflict']} conflicts</b> · {v['evolving']} evolving · {v['compatible']} compatible · "
         f"{v['agree']} agreeing · {v['single']} single-source · "
         f"{summary['relation_violations']} arithmetic violation(s)</p></header>",
@@ -73,7 +75,7 @@ def render_html(doc: dict[str, Any]) -> str:
             if verdict == "evolving":
                 parts += _evolving_overview(slots)
             parts += [_slot(s) for s in slots]
-    parts += _relations(doc["relations"]) + _sources(doc["sources"])
+    parts += _relations(doc["relations"]) + _sources(doc["sources"]) + _left_out(doc["diagnostics"])
     parts += ["</div></main>", f"<script>{SCRIPT}</script></body></html>"]
     return "\n".join(parts) + "\n"
 
@@ -138,6 +140,16 @@ def _relations(relations: list[dict[str, Any]]) -> list[str]:
                    f"</b></td><td>{escape(r['explanation'])}</td></tr>" for r in relations)
     return ['<h2 id="relations">Arithmetic checks</h2>',
             f"<table><tr><th>relation</th><th>kind</th><th>outcome</th><th>explanation</th></tr>{rows}</table>"]
+
+
+def _left_out(diagnostics: list[dict[str, Any]]) -> list[str]:
+    """The claims that could not be normalized, where they are written and why."""
+    if not diagnostics:
+        return []
+    items = "".join(f"<li><code>{escape(d['file'])}:{d['line']}</code> {escape(d['message'])}</li>"
+                    for d in diagnostics)
+    return ['<h2 id="left-out">Claims left out</h2>',
+            "<p>These claims could not be normalized and are not in the report above.</p>", f"<ul>{items}</ul>"]
 
 
 def _sources(sources: list[dict[str, Any]]) -> list[str]:

@@ -15,7 +15,7 @@ SECTIONS = (
 
 def render_markdown(doc: dict[str, Any]) -> str:
     lines = ["# Discrepancy report", ""]
-    lines += _summary(doc["summary"])
+    lines += _summary(doc["summary"], len(doc["diagnostics"]))
     for verdict, title, blurb in SECTIONS:
         slots = [s for s in doc["slots"] if s["verdict"] == verdict]
         if not slots:
@@ -52,10 +52,11 @@ def short_span(span: str | None) -> str:
     return f"{first} → {last} UTC ({precision.replace('_', ' ')}, {zone})"
 
 
-def _summary(summary: dict[str, Any]) -> list[str]:
+def _summary(summary: dict[str, Any], left_out: int) -> list[str]:
     v = summary["verdicts"]
+    aside = f" (and {left_out} left out: see the end)" if left_out else ""
     return [
-        f"{summary['sources']} sources, {summary['claims']} claims, {summary['slots']} slots: "
+        f"{summary['sources']} sources, {summary['claims']} claims{aside}, {summary['slots']} slots: "
         f"**{v['conflict']} conflicts**, {v['evolving']} evolving, {v['compatible']} compatible, "
         f"{v['agree']} agreeing, {v['single']} single-source; "
         f"{summary['relation_violations']} arithmetic relation(s) violated. Claim graph: "
