@@ -122,6 +122,12 @@ TABLE: list[tuple[str, TimeContext, str, str, str, str]] = [
     ("10:40 p.m. local time on Nov. 17", CTX_EN, "2023-11-18T06:40Z", "2023-11-18T06:41Z", LA, "minute"),
     ("5 a.m. Beijing time on Nov 18", CTX_EN, "2023-11-17T21:00Z", "2023-11-17T22:00Z", SH, "hour"),
     ("at 9 p.m. Pacific on Friday", CTX_EN, "2023-11-18T05:00Z", "2023-11-18T06:00Z", LA, "hour"),
+    # an approximate clock time reaches 15 minutes (an hour: 30) either way
+    ("北京时间17日22时40分许", CTX_000, "2023-11-17T14:25Z", "2023-11-17T14:56Z", SH, "minute"),
+    ("北京時間17日22時40分許", CTX_000, "2023-11-17T14:25Z", "2023-11-17T14:56Z", SH, "minute"),
+    ("约22时40分", CTX_000, "2023-11-22T14:25Z", "2023-11-22T14:56Z", SH, "minute"),
+    ("about 10:40 p.m. on Nov. 17", CTX_EN, "2023-11-18T03:25Z", "2023-11-18T03:56Z", NY, "minute"),
+    ("晚上10点左右", CTX_000, "2023-11-22T13:30Z", "2023-11-22T15:30Z", SH, "hour"),
     # UTC by its Chinese names
     ("协调世界时17日15时40分", CTX_000, "2023-11-17T15:40Z", "2023-11-17T15:41Z", "UTC", "minute"),
     ("世界標準時間17日15時40分", CTX_000, "2023-11-17T15:40Z", "2023-11-17T15:41Z", "UTC", "minute"),
@@ -490,3 +496,10 @@ def test_format_and_parse_timespan_round_trip(start: datetime, length: timedelta
     back = parse_timespan(span.format())
     assert (back.start, back.end, back.zone, back.precision) == (span.start, span.end, span.zone, span.precision)
     assert back.format() == span.format()
+
+
+def test_approximate_readings_of_one_moment_overlap_and_a_word_ending_in_about_is_no_qualifier() -> None:
+    about = parsed("当地时间 11 月 17 日 22 时 40 分许", CTX_000)
+    exact = parsed("当地时间 11 月 17 日 22 时 45 分", CTX_000)
+    assert about.overlaps(exact)
+    assert parsed("lookabout 10:40 p.m.", CTX_EN).end - parsed("lookabout 10:40 p.m.", CTX_EN).start == timedelta(minutes=1)

@@ -131,6 +131,13 @@ class TimePolicy:
     year_range: tuple[int, int] = (1900, 2100)
     #: A zone word reaches a time at most this many characters on, within its clause.
     zone_reach: int = 12
+    #: Words that make a clock time approximate: after it (22时40分许, 10点左右) or before it (约, about).
+    #: (Matched in the text as written, so Traditional forms are listed too.)
+    approximate_after: tuple[str, ...] = ("许", "許", "左右", "前后", "前後")
+    approximate_before: tuple[str, ...] = ("约", "約", "大约", "大約", "大概", "about", "around", "approximately",
+                                           "roughly", "circa")
+    #: How many minutes an approximate clock time reaches either way, by its precision.
+    approximate_minutes: Mapping[str, int] = field(default_factory=lambda: _frozen({"minute": 15, "hour": 30}))
 
 
 DEFAULT_POLICY: Final = TimePolicy()

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Final
 
 from recon.normalize.time_fast import FastReader, fast_reader
@@ -299,5 +299,18 @@ def _read(text: str, ctx: TimeContext, policy: TimePolicy) -> Iterator[TimeSpan 
             continue
         if result.day is not None:
             carry = Carry(result.day, result.zone)
-        yield TimeSpan._trusted(result.start, result.end, result.zone, result.precision,
+        start, end = result.start, result.end
+        reach = policy.approximate_minutes.get(result.precision)
+        if reach and _approximate(text, mention.start, mention.end, policy):
+            start, end = start - timedelta(minutes=reach), end + timedelta(minutes=reach)
+        yield TimeSpan._trusted(start, end, result.zone, result.precision,
                                 text[mention.start:mention.end], (mention.start, mention.end))
+
+
+def _approximate(text: str, start: int, end: int, policy: TimePolicy) -> bool:
+    """Whether a word next to the mention makes it approximate: 22时40分许, 约22时, about 10:40 p.m."""
+    if text[end:end + 4].lstrip(" \t").startswith(policy.approximate_after):
+        return True
+    before = text[max(0, start - 16):start].rstrip(" \t").lower()
+    return any(before.endswith(word) and not (word.isascii() and before[:-len(word)][-1:].isalpha())
+               for word in policy.approximate_before)
