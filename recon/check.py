@@ -187,10 +187,11 @@ class Checker:
 
 
 def build_checker(result: Result, corpus_entities: dict[str, list[str]],
-                  terms: dict[str, tuple[list[str], TermValue]]) -> Checker:
+                  terms: dict[str, tuple[list[str], TermValue]], entity_types: dict[str, str] | None = None
+                  ) -> Checker:
     claims = list(result.claims.values())
     properties = {c.prop.id: c.prop for c in claims}
-    return Checker(result, reader_for(claims, corpus_entities, properties, terms))
+    return Checker(result, reader_for(claims, corpus_entities, properties, terms, entity_types))
 
 
 def load_checker(claims_dir: Path, use_cache: bool = True) -> Checker:
@@ -213,7 +214,8 @@ def load_checker(claims_dir: Path, use_cache: bool = True) -> Checker:
 
     terms = {t.id: (list(t.names), term_value(t.id, corpus.terms)) for t in corpus.terms.values()}
     result = detach_result(reconcile(corpus))  # plain data: the cached checker loads without pydantic
-    checker = build_checker(result, {e.id: list(e.names) for e in corpus.entities.values()}, terms)
+    checker = build_checker(result, {e.id: list(e.names) for e in corpus.entities.values()}, terms,
+                            {e.id: e.type for e in corpus.entities.values()})
     if use_cache:
         cache.store(key, checker)
     return checker

@@ -51,8 +51,10 @@ class SentenceReader:
 
     def __init__(self, entities: dict[str, list[str]], properties: dict[str, Property],
                  terms: dict[str, tuple[list[str], TermValue]], slots: set[tuple[str, str, str | None]],
-                 context: TimeContext, contexts_by_script: dict[str, TimeContext] | None = None) -> None:
+                 context: TimeContext, contexts_by_script: dict[str, TimeContext] | None = None,
+                 entity_types: dict[str, str] | None = None) -> None:
         self.aliases = AliasIndex(entities)
+        self.entity_types = entity_types or {}
         self.properties = properties
         self.terms = terms
         self.slots = slots
@@ -192,17 +194,27 @@ class SentenceReader:
             return term[0], term[1], as_of
         return None
 
+    def _names_another(self, entity: str | None, mentioned: list[str], besides: str) -> bool:
+        """Whether the sentence names an entity of ``entity``'s kind other than it (and ``besides``)."""
+        kind = self.entity_types.get(entity) if entity is not None else None
+        return kind is not None and any(m not in (entity, besides) and self.entity_types.get(m) == kind
+                                        for m in mentioned)
+
     def _slots_for(self, pid: str, mentioned: list[str]) -> list[tuple[str, str | None, bool]]:
         """(subject, object, subject named in the sentence) for slots of this property."""
         slots = [(s, o) for s, p, o in self.slots if p == pid]
         named = [(s, o, True) for s, o in slots if s in mentioned and (o is None or o in mentioned)]
         if named:
             return named
-        loose = [(s, o, True) for s, o in slots if s in mentioned]
+        loose = [(s, o, True) for s, o in slots if s in mentioned and not self._names_another(o, mentioned, s)]
         if loose:
             return loose
         implied = {s for s, _ in slots}
-        return [(s, o, False) for s, o in slots] if len(implied) == 1 else []
+        if len(implied) != 1:
+            return []
+        if self._names_another(next(iter(implied)), mentioned, ""):
+            return []  # the sentence names another entity of the kind the claims are about: it is about that one
+        return [(s, o, False) for s, o in slots]
 
     def _what_is_missing(self, sentence: str, mentions: list[Mention], scores: Counter[str],
                          quantities: list[Quantity], times: list[TimeSpan],
@@ -218,7 +230,9 @@ class SentenceReader:
         elif not (quantities or times or term):
             missing.append("no value: no number, date or role was found")
         if not missing:
-            missing.append("the corpus has no claims about the entity and property named together")
+            entities = ", ".join(dict.fromkeys(m.entity_id for m in mentions if m.entity_id))
+            named = ", ".join(pid for pid, _ in scores.most_common(3)) or "the property of its value"
+            missing.append(f"the corpus has no claims that pair what it names ({entities}) with {named}")
         return tuple(missing)
 
 
@@ -248,7 +262,8 @@ def _is_role(parsed: ParsedClaim, reader: SentenceReader) -> bool:
 
 
 def reader_for(claims: list[NormalizedClaim], entities: dict[str, list[str]], properties: dict[str, Property],
-               terms: dict[str, tuple[list[str], TermValue]]) -> SentenceReader:
+               terms: dict[str, tuple[list[str], TermValue]], entity_types: dict[str, str] | None = None
+               ) -> SentenceReader:
     """A reader whose 'now' is the corpus's latest publication. Bare times in a sentence are read in the
     zones most of the corpus's sources written in its script use (each source counted once, however
     many claims it makes or reprints), else in those of all sources."""
@@ -259,7 +274,8 @@ def reader_for(claims: list[NormalizedClaim], entities: dict[str, list[str]], pr
     by_script = {script: _context(anchor, [s for s in sources if _script_of_language(s.language) == script])
                  for script in ("han", "latin")}
     return SentenceReader(entities, properties, terms, {c.slot for c in claims}, overall,
-                          {script: context for script, context in by_script.items() if context is not None})
+                          {script: context for script, context in by_script.items() if context is not None},
+                          entity_types)
 
 
 def _context(anchor: dt.datetime, sources: list[Source]) -> TimeContext | None:

@@ -193,3 +193,18 @@ def test_a_sentence_recon_cannot_fully_read_is_unverifiable_and_says_why(seed_ch
 def test_a_role_without_its_organisation_names_the_ones_the_corpus_has() -> None:
     code, output = cli("--subject", "sam-altman", "--property", "role", "--value", "CEO")
     assert code == 3 and "It has them towards" in output and "openai" in output
+
+
+def test_a_sentence_naming_another_entity_of_the_kind_is_not_read_as_about_the_only_one(  # type: ignore[no-untyped-def]
+        seed_checker) -> None:
+    """Only OpenAI's staff count is in the corpus; a sentence about Microsoft's is not a claim about OpenAI's."""
+    result = seed_checker.check_sentence("Microsoft has 2000 employees")
+    assert result.verdict == "unverifiable" and result.claim.subject != "openai"
+    implied = seed_checker.check_sentence("738 people signed the letter")  # the letter is named: still its slot
+    assert implied.verdict == "supported"
+
+
+def test_an_unmatched_sentence_says_what_it_understood(seed_checker) -> None:  # type: ignore[no-untyped-def]
+    result = seed_checker.check_sentence("Microsoft owns 49% of Twitch")
+    assert result.verdict == "unverifiable"
+    assert "the corpus has no claims that pair what it names (microsoft, twitch) with stake" in result.explanation
