@@ -128,6 +128,11 @@ TABLE: list[tuple[str, TimeContext, str, str, str, str]] = [
     ("约22时40分", CTX_000, "2023-11-22T14:25Z", "2023-11-22T14:56Z", SH, "minute"),
     ("about 10:40 p.m. on Nov. 17", CTX_EN, "2023-11-18T03:25Z", "2023-11-18T03:56Z", NY, "minute"),
     ("晚上10点左右", CTX_000, "2023-11-22T13:30Z", "2023-11-22T15:30Z", SH, "hour"),
+    # zones beyond the US and China, by abbreviation or name
+    ("14:00 BST on Nov 17", CTX_EN, "2023-11-17T14:00Z", "2023-11-17T14:01Z", "Europe/London", "minute"),
+    ("9 a.m. UK time on Nov 17", CTX_EN, "2023-11-17T09:00Z", "2023-11-17T10:00Z", "Europe/London", "hour"),
+    ("15:00 CET on Nov 17", CTX_EN, "2023-11-17T14:00Z", "2023-11-17T14:01Z", "Europe/Paris", "minute"),
+    ("日本时间17日15时", CTX_000, "2023-11-17T06:00Z", "2023-11-17T07:00Z", "Asia/Tokyo", "hour"),
     # UTC by its Chinese names
     ("协调世界时17日15时40分", CTX_000, "2023-11-17T15:40Z", "2023-11-17T15:41Z", "UTC", "minute"),
     ("世界標準時間17日15時40分", CTX_000, "2023-11-17T15:40Z", "2023-11-17T15:41Z", "UTC", "minute"),
