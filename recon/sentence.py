@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from recon.normalize.claims import QUANTITY_KINDS, NormalizedClaim
+from recon.normalize.claims import QUANTITY_KINDS, NormalizedClaim, states_a_decrease
 from recon.normalize.names import AliasIndex, Mention
 from recon.normalize.quantity import NotAQuantity, Quantity, find_quantities, parse_quantity
 from recon.normalize.script import match_key, squash_key
@@ -22,6 +22,9 @@ from recon.values import QuantityValue, TermValue, TextValue, TimeValue, Value
 
 if TYPE_CHECKING:
     from recon.model import Property, Source
+
+#: How far before a change's number a word saying it went down still counts (shares fell sharply, 11%).
+DIRECTION_REACH = 16
 
 UNIT_KINDS = {"person": {"count"}, "USD": {"money"}, "CNY": {"money"}, "percent": {"percent"}}
 
@@ -74,7 +77,7 @@ class SentenceReader:
         quantities = [q for q in find_quantities(sentence) if not _inside_any(q.span, times)]
         term = self._term(sentence, mentions)
         scores = self._property_scores(key)
-        candidates = self._candidates(key, scores, mentions, quantities, times, term)
+        candidates = self._candidates(sentence, key, scores, mentions, quantities, times, term)
         if not candidates:
             return ParsedClaim(sentence, missing=self._what_is_missing(sentence, mentions, scores, quantities, times, term))
         return replace(max(candidates, key=_ranking)[1], text=sentence)
@@ -160,13 +163,13 @@ class SentenceReader:
         """Where the words naming a property occur: a value is read near them."""
         return [i for word, p in self.lexicon if p == pid for i in _occurrences(key, word)]
 
-    def _candidates(self, key: str, scores: Counter[str], mentions: list[Mention], quantities: list[Quantity],
-                    times: list[TimeSpan], term: tuple[str, TermValue] | None
+    def _candidates(self, sentence: str, key: str, scores: Counter[str], mentions: list[Mention],
+                    quantities: list[Quantity], times: list[TimeSpan], term: tuple[str, TermValue] | None
                     ) -> list[tuple[tuple[int, int, int, int], ParsedClaim]]:
         found = []
         mentioned = list(dict.fromkeys(m.entity_id for m in mentions if m.entity_id))
         for pid, prop in self.properties.items():
-            reading = self._value_for(key, prop, quantities, times, term)
+            reading = self._value_for(sentence, key, prop, quantities, times, term)
             if reading is None:
                 continue
             value_text, value, as_of = reading
@@ -178,8 +181,9 @@ class SentenceReader:
                 found.append((rank, parsed))
         return [(rank, parsed) for rank, parsed in found if rank[0] > 0 or _is_role(parsed, self)]
 
-    def _value_for(self, key: str, prop: Property, quantities: list[Quantity], times: list[TimeSpan],
-                   term: tuple[str, TermValue] | None) -> tuple[str, Value, TimeSpan | None] | None:
+    def _value_for(self, sentence: str, key: str, prop: Property, quantities: list[Quantity],
+                   times: list[TimeSpan], term: tuple[str, TermValue] | None
+                   ) -> tuple[str, Value, TimeSpan | None] | None:
         as_of = times[0] if times else None
         if prop.kind in QUANTITY_KINDS:
             fitting = [q for q in quantities if q.unit is None or prop.kind in UNIT_KINDS.get(q.unit, {prop.kind})]
@@ -187,7 +191,11 @@ class SentenceReader:
                 return None
             anchors = self._lexicon_positions(key, prop.id)
             q = min(fitting, key=lambda q: (_distance(q.span, anchors), q.span))
-            return q.text, QuantityValue(q.interval, q.unit or prop.unit), as_of
+            interval = q.interval
+            lead = sentence[max(0, q.span[0] - DIRECTION_REACH):q.span[1]]  # shares fell 11%, 股价收跌1.68%
+            if prop.id.endswith("-change") and states_a_decrease(lead):
+                interval = interval.scale(-1)
+            return q.text, QuantityValue(interval, q.unit or prop.unit), as_of
         if prop.kind == "datetime" and times:
             return times[0].text, TimeValue(times[0]), None
         if prop.kind == "role" and term is not None:

@@ -208,3 +208,9 @@ def test_an_unmatched_sentence_says_what_it_understood(seed_checker) -> None:  #
     result = seed_checker.check_sentence("Microsoft owns 49% of Twitch")
     assert result.verdict == "unverifiable"
     assert "the corpus has no claims that pair what it names (microsoft, twitch) with stake" in result.explanation
+
+
+def test_a_change_keeps_its_direction_from_the_words_before_the_number(seed_checker) -> None:  # type: ignore[no-untyped-def]
+    fell = seed_checker.check_sentence("Microsoft shares fell 1.68% on November 17, 2023")
+    rose = seed_checker.check_sentence("Microsoft shares rose 1.68% on November 17, 2023")
+    assert fell.verdict == "supported" and rose.verdict == "contradicted"

@@ -204,6 +204,11 @@ EN = [
     ("one hundred", "100", None, "exact"),
     ("two hundred thousand people", "200000", "person", "exact"),
     ("3 hundred", "300", None, "exact"),
+    # one-letter millions and billions: a capital alone, a small letter after a currency sign
+    ("$84m", "8.4e7", "USD", "exact"),
+    ("£5m", "5e6", "GBP", "exact"),
+    ("$1.2B", "1.2e9", "USD", "exact"),
+    ("3.1M customers", "3.1e6", None, "exact"),
 ]
 
 TRADITIONAL = [  # as printed in the Traditional seed articles
@@ -299,6 +304,7 @@ def test_matched_text_is_the_phrase_verbatim() -> None:
         ("一一回复", "Chinese numeral"),
         ("no numbers here", "no number"),
         ("no one", "'one' or 'zero'"),
+        ("5m tall", "code or name"),
         ("one of the workers", "'one' or 'zero'"),
         ("someone often phoned", "no number"),
         ("", "empty"),

@@ -173,14 +173,22 @@ def _time_key(source: Source) -> TimeKey:
 
 
 #: Words that make a change negative (收跌1.68% is -1.68%), for properties that measure a change.
-DECREASE_WORDS = ("跌", "降", "减少", "下滑", "缩水", "fell", "down", "dropped", "declined", "lost")
+DECREASE_WORDS = ("跌", "降", "减少", "下滑", "缩水", "挫", "回落", "走低", "收低",
+                  "fell", "fall", "down", "dropped", "drop", "declined", "decline", "lost", "lose", "tumbled",
+                  "tumble", "slid", "slide", "slipped", "plunged", "plunge", "plummeted", "sank", "sunk", "dipped",
+                  "decreased", "shed", "lower")
+
+
+def states_a_decrease(text: str) -> bool:
+    """Whether words in ``text`` say a change went down (跌, fell, tumbled ...)."""
+    return any(word in to_simplified(text).lower() for word in DECREASE_WORDS)
 
 
 def _quantity(text: str, prop: Property) -> QuantityValue:
     parsed = parse_quantity(text)
     if isinstance(parsed, NotAQuantity):
         raise NormalizationError("value", f"cannot read '{text}' as a {prop.kind}: {parsed.reason}")
-    if prop.id.endswith("-change") and any(word in to_simplified(text).lower() for word in DECREASE_WORDS):
+    if prop.id.endswith("-change") and states_a_decrease(text):
         parsed = replace(parsed, interval=parsed.interval.scale(-1))
     if not (prop.unit and parsed.unit and parsed.unit != prop.unit):
         return QuantityValue(parsed.interval, parsed.unit or prop.unit)

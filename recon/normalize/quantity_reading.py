@@ -121,9 +121,29 @@ def _read_number_suffix(folded: str, r: Reading, g: Grammar) -> None:
     plus, magnitude, plus2 = m.group("plus", "mag", "plus2")
     if magnitude:
         r.scale, r.context = magnitude_value(magnitude), True
+    elif (scale := _abbreviated_magnitude(folded, r.core_start, r.core_end)) is not None:
+        r.scale, r.context = scale, True
+        m = g.number_suffix.match(folded, r.core_end + 1)
+        assert m is not None
+        plus, plus2 = m.group("plus", "plus2")
     if plus or plus2:
         r.plus = r.context = True
     _read_unit_and_qualifier(m, r, g)
+
+
+_ABBREVIATIONS = {"m": 10**6, "b": 10**9}
+_CURRENCY_SIGNS = frozenset("$£€¥")
+
+
+def _abbreviated_magnitude(folded: str, start: int, end: int) -> int | None:
+    """$84m, £5m, 3.1M, $1.2B: a one-letter million or billion right after the digits. A capital needs
+    nothing more; a small m or b needs a currency sign before the number (5m alone is metres)."""
+    letter = folded[end:end + 1]
+    if letter.lower() not in _ABBREVIATIONS or folded[end + 1:end + 2].isalnum():
+        return None
+    if letter.islower() and folded[start - 1:start] not in _CURRENCY_SIGNS:
+        return None
+    return _ABBREVIATIONS[letter.lower()]
 
 
 def _read_range_suffix(folded: str, r: Reading, g: Grammar) -> None:
