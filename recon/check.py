@@ -95,14 +95,19 @@ def _judge(parsed: ParsedClaim, found: SlotResult, result: Result) -> CheckResul
     scale = 1.0 if parsed.subject_explicit else IMPLIED_SUBJECT_FACTOR
     slot_id = found.slot.slug
     verdict = found.verdict
+    earliest = _all_later(parsed, evidence_claims)
+    if earliest is not None:
+        return CheckResult("unverifiable", 0.0, parsed, slot_id,
+                           "The value can change over time, and no source reads it at or before the claim's "
+                           f"time; the first reading is later: {_shown(earliest)}.", evidence)
     if verdict.verdict == "conflict":
         return CheckResult("disputed", verdict.confidence * scale, parsed, slot_id,
                            f"The sources conflict here: {verdict.explanation}", evidence)
     if not reference and parsed.as_of is not None and verdict.verdict == "evolving":
         first = min((c for c in evidence_claims if c.as_of is not None), key=lambda c: (c.as_of.start, c.id))  # type: ignore[union-attr]
         return CheckResult("unverifiable", 0.0, parsed, slot_id,
-                           "The value changes over time, and no source reads it at or before the claim's time; "
-                           f"the first reading is later: {_shown(first)}.", evidence)
+                           "The value can change over time, and no source reads it at or before the claim's "
+                           f"time; the first reading is later: {_shown(first)}.", evidence)
     matching = [c for c in reference if stances.get(c.id) in COMPATIBLE]
     if matching:
         conf = max(result.confidence[c.id] for c in matching) * scale
@@ -120,6 +125,17 @@ def _judge(parsed: ParsedClaim, found: SlotResult, result: Result) -> CheckResul
     known = ", ".join(sorted({c.claim.value for c in evidence_claims}))
     return CheckResult("unverifiable", 0.0, parsed, slot_id,
                        f"The corpus states other values here ({known}), none of which bears on this one.", evidence)
+
+
+def _all_later(parsed: ParsedClaim, claims: list[NormalizedClaim]) -> NormalizedClaim | None:
+    """The first of ``claims`` when all of them come after the claim's time and the property can change
+    (a role, a headcount): what holds later says nothing of before. None otherwise."""
+    dated = [c for c in claims if c.as_of is not None]
+    if parsed.as_of is None or not dated or dated[0].prop.behaviour == "static":
+        return None
+    if any(c.as_of.start < parsed.as_of.end for c in dated):  # type: ignore[union-attr]
+        return None
+    return min(dated, key=lambda c: (c.as_of.start, c.id))  # type: ignore[union-attr]
 
 
 def _stance(claim: NormalizedClaim, comparison: Comparison, reference: list[NormalizedClaim],

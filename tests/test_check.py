@@ -214,3 +214,11 @@ def test_a_change_keeps_its_direction_from_the_words_before_the_number(seed_chec
     fell = seed_checker.check_sentence("Microsoft shares fell 1.68% on November 17, 2023")
     rose = seed_checker.check_sentence("Microsoft shares rose 1.68% on November 17, 2023")
     assert fell.verdict == "supported" and rose.verdict == "contradicted"
+
+
+def test_a_role_dated_before_all_its_evidence_is_unverifiable() -> None:
+    code, output = cli("--subject", "emmett-shear", "--property", "role", "--object", "openai", "--value",
+                       "interim CEO", "--as-of", "2020-01-01")
+    assert code == 3 and "no source reads it at or before the claim's time" in output
+    assert cli("--subject", "emmett-shear", "--property", "role", "--object", "openai", "--value",
+               "interim CEO", "--as-of", "2023-11-21")[0] == 0
