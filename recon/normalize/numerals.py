@@ -58,14 +58,24 @@ EN_TENS: dict[str, int] = {
 EN_NUMBER_WORDS = frozenset(EN_UNITS) | frozenset(EN_TENS)
 
 
-def english_to_int(word: str) -> int | None:
-    """six → 6, Twenty-three / twenty three → 23, dozen → 12; None for anything else."""
-    parts = word.lower().replace("-", " ").split()
-    if len(parts) == 1:
-        return EN_UNITS.get(parts[0], EN_TENS.get(parts[0]))
-    if len(parts) == 2 and parts[0] in EN_TENS and 0 < EN_UNITS.get(parts[1], 0) < 10:
-        return EN_TENS[parts[0]] + EN_UNITS[parts[1]]
-    return None
+def english_to_int(words: str) -> int | None:
+    """six → 6, Twenty-three → 23, seven hundred and thirty-eight → 738, twenty-three thousand four
+    hundred → 23,400, dozen → 12; None for words that are no number."""
+    total = current = 0
+    seen = False
+    for word in words.lower().replace("-", " ").split():
+        if word == "and":
+            continue
+        if word in EN_UNITS or word in EN_TENS:
+            current += EN_UNITS.get(word, EN_TENS.get(word, 0))
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in EN_MAGNITUDES and word != "dozen":
+            total, current = total + (current or 1) * EN_MAGNITUDES[word], 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
 
 
 def magnitude_value(text: str) -> int:

@@ -177,10 +177,15 @@ def _words(words: Iterable[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-# six, Twenty-three, twenty three, dozen: a word that starts a word and ends one
+# six, Twenty-three, seven hundred and thirty-eight, twenty-three thousand four hundred, dozen: whole words
+_DIGIT_WORD = _words(w for w, n in EN_UNITS.items() if 0 < n < 10)
+_BELOW_100 = f"(?:(?:{_words(EN_TENS)})(?:[- ](?:{_DIGIT_WORD}))?|{_words(w for w in EN_UNITS if w != 'dozen')})"
+_BELOW_1000 = f"(?:(?:{_DIGIT_WORD})[ ]hundred(?:[ ](?:and[ ])?{_BELOW_100}(?![A-Za-z]))?|{_BELOW_100})"
 _ENGLISH = (
-    f"(?<![A-Za-z])(?i:(?:{_words(EN_TENS)})(?:[- ](?:{_words(w for w, n in EN_UNITS.items() if 0 < n < 10)}))?"
-    f"|{_words(EN_UNITS)})(?![A-Za-z])"
+    f"(?<![A-Za-z])(?i:{_BELOW_1000}(?![A-Za-z])"
+    f"(?:[ ](?:thousand|million|billion|trillion)(?:[ ](?:and[ ])?{_BELOW_1000}(?![A-Za-z]))?)*"
+    f"(?:[ ]point(?:[ ](?:zero|{_DIGIT_WORD}))+(?![A-Za-z]))?"  # two point five: read whole, to be refused
+    f"(?=[ ](?:thousand|million|billion|trillion)(?![A-Za-z])|(?![A-Za-z]))|dozen(?![A-Za-z]))"
 )
 
 

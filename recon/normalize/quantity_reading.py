@@ -71,6 +71,8 @@ def read(folded: str, m: re.Match[str], last_end: int, g: Grammar) -> Reading | 
             return "not a Chinese numeral"
     elif kind == "en":
         r.value = english_to_int(word)
+        if r.value is None:
+            return "a decimal in words (two point five); write it in digits"
     else:
         _read_range(word, r, g)
     if folded[end : end + 1] in g.suffix_starts:  # else nothing after the number belongs to it
