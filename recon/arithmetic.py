@@ -14,7 +14,7 @@ from functools import reduce
 from typing import TYPE_CHECKING, Literal
 
 from recon.graph import Slot
-from recon.interval import Interval, format_number
+from recon.interval import Interval, IntervalError, format_number
 from recon.normalize.claims import SlotKey
 from recon.values import QuantityValue
 from recon.verdicts import SlotVerdict
@@ -49,7 +49,12 @@ def check_relation(relation: Relation, slots: Mapping[SlotKey, Slot],
                    if op is None]
         return RelationCheck(relation.id, relation.kind, "not-checkable", None, None,
                              f"no quantity known for {', '.join(missing)}")
-    expected = _compute(relation, [op for op in operands if op is not None])
+    try:
+        expected = _compute(relation, [op for op in operands if op is not None])
+    except (IntervalError, ZeroDivisionError, OverflowError) as exc:  # a divisor that may be 0, an overflow
+        return RelationCheck(relation.id, relation.kind, "not-checkable", None, stated.format(),
+                             f"{relation.kind} of {', '.join(_ref_label(r) for r in relation.operands)} "
+                             f"cannot be computed: {exc}")
     holds = expected.overlaps(stated)
     verb = "agrees with" if holds else "contradicts"
     text = (f"{relation.kind} of {', '.join(_ref_label(r) for r in relation.operands)} gives "

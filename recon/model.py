@@ -44,7 +44,7 @@ def _check_zone(zone: str | None) -> str | None:
 
     try:
         ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # OSError: a folder of zones, e.g. 'America'
         raise ValueError(f"unknown time zone {zone!r}; use an IANA name such as 'Asia/Shanghai'") from exc
     return zone
 

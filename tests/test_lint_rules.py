@@ -499,3 +499,12 @@ def test_a_folder_without_claim_files_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     result = CliRunner().invoke(main, ["lint", str(tmp_path / "empty")])
     assert result.exit_code == 2 and "no claim or vocabulary files" in result.output
+
+
+@pytest.mark.parametrize("zone", ["America", "Europe", "Etc"])
+def test_a_zone_naming_a_folder_of_zones_is_a_schema_error(tmp_path: Path, zone: str) -> None:
+    record = market_cap("a", "600 亿美元")
+    record["source"]["zone"] = zone
+    root = write(tmp_path / "claims", [record])
+    assert [c for _, _, c in found(str(root))] == ["S001"]
+    assert f"unknown time zone '{zone}'" in messages(str(root))[0]

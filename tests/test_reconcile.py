@@ -220,6 +220,17 @@ def test_ratio_relation_is_checked_with_intervals(tmp_path: Path, share: str, ou
     assert [c.outcome for c in result.relation_checks] == [outcome]
 
 
+def test_a_ratio_whose_divisor_may_be_zero_is_not_checkable_not_a_crash(tmp_path: Path) -> None:
+    result = run(
+        tmp_path,
+        source("a", BEIJING_NOON_22, [{"subject": "letter", "property": "signatories", "value": "738人"},
+                                      {"subject": "openai", "property": "employee-count", "value": "不到 5 人"},
+                                      {"subject": "letter", "property": "signatory-share", "value": "超過九成"}]),
+    )
+    check = result.relation_checks[0]
+    assert check.outcome == "not-checkable" and "cannot be computed" in check.explanation
+
+
 @pytest.mark.parametrize("share", ["超過九成", "七成"])
 def test_the_linters_half_reconcile_checks_relations_as_the_full_one_does(tmp_path: Path, share: str) -> None:
     corpus = load(tmp_path / "claims", [source("a", BEIJING_NOON_22, [

@@ -67,7 +67,7 @@ def _load_zone(name: str) -> tzinfo:
         return timezone(sign * timedelta(hours=int(offset[2]), minutes=int(offset[3])))
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # OSError: a folder of zones ('America')
         raise UnknownZoneError(f"unknown time zone {name!r}; use an IANA name such as 'Asia/Shanghai'") from exc
 
 
