@@ -214,8 +214,11 @@ class SentenceReader:
         named = [(s, o, True) for s, o in slots if s in mentioned and (o is None or o in mentioned)]
         if named:
             return named
-        loose = [(s, o, True) for s, o in slots if s in mentioned and not self._names_another(o, mentioned, s)]
-        if loose:
+        # a slot towards an organisation the sentence does not name: only when the sentence names no other
+        # entity it could be about, and the subject has such slots towards one organisation only
+        others = [m for m in mentioned if m not in {s for s, _ in slots}]
+        loose = [(s, o, True) for s, o in slots if s in mentioned and not others]
+        if len({o for _, o, _ in loose}) == 1:
             return loose
         implied = {s for s, _ in slots}
         if len(implied) != 1:
@@ -240,7 +243,10 @@ class SentenceReader:
         if not missing:
             entities = ", ".join(dict.fromkeys(m.entity_id for m in mentions if m.entity_id))
             named = ", ".join(pid for pid, _ in scores.most_common(3)) or "the property of its value"
-            missing.append(f"the corpus has no claims that pair what it names ({entities}) with {named}")
+            towards = sorted({o for s, p, o in self.slots if o is not None and p in scores
+                              and s in {m.entity_id for m in mentions}})
+            hint = f"; it has them towards {', '.join(towards)}: name one" if towards else ""
+            missing.append(f"the corpus has no claims that pair what it names ({entities}) with {named}{hint}")
         return tuple(missing)
 
 

@@ -222,3 +222,13 @@ def test_a_role_dated_before_all_its_evidence_is_unverifiable() -> None:
     assert code == 3 and "no source reads it at or before the claim's time" in output
     assert cli("--subject", "emmett-shear", "--property", "role", "--object", "openai", "--value",
                "interim CEO", "--as-of", "2023-11-21")[0] == 0
+
+
+@pytest.mark.parametrize(("sentence", "says"), [
+    ("Sam Altman is the CEO of Twitch", "it has them towards"),  # not his role at another organisation
+    ("Emmett Shear is the CEO", "it has them towards openai, twitch: name one"),  # which one?
+])
+def test_a_role_towards_an_organisation_the_corpus_lacks_or_leaves_open_is_unverifiable(  # type: ignore[no-untyped-def]
+        seed_checker, sentence: str, says: str) -> None:
+    result = seed_checker.check_sentence(sentence)
+    assert result.verdict == "unverifiable" and says in result.explanation
