@@ -204,6 +204,18 @@ class Interval:
                 return Interval(result.lo, result.hi, result.lo_closed, result.hi_closed, soft)
         return result
 
+    def scale_down(self, d: float) -> Interval:
+        """Divide by the positive constant ``d``, exactly where the quotient is a float (72 / 24 = 3,
+        where 72 × (1/24) is not); the soft bound scales along."""
+        if d == 1:
+            return self
+        result = self / d
+        if self.soft_hi is not None and not result.is_point:
+            soft = self.soft_hi / d
+            if result.lo <= soft <= result.hi:
+                return Interval(result.lo, result.hi, result.lo_closed, result.hi_closed, soft)
+        return result
+
     # -- text -----------------------------------------------------------------
 
     def format(self) -> str:

@@ -308,3 +308,19 @@ def test_arithmetic_is_sound(left: tuple[Interval, Fraction], right: tuple[Inter
 def test_float_members_are_contained(pair: tuple[Interval, Fraction]) -> None:
     a, x = pair
     assert a.contains(float(x)) or float(x) in (a.lo, a.hi)  # only rounding onto an open end
+
+
+def test_scale_down_divides_exactly_and_keeps_open_ends() -> None:
+    more_than_72 = Interval(72, float("inf"), False, False, 73)
+    assert more_than_72.scale_down(24).format() == "(3, ∞) soft_hi=3.0416666666666665"
+    assert more_than_72.scale(1 / 24).format().startswith("[2.9999999999999996")  # why conversions divide
+    assert Interval(90, 90).scale_down(60).format() == "1.5"
+
+
+def test_a_unit_conversion_is_exact() -> None:
+    from recon.model import Property
+    from recon.normalize.claims import _quantity
+
+    days = Property(id="duration", label="duration", kind="quantity", unit="day")
+    assert _quantity("超过 72 小时", days).format() == "(3, ∞) soft_hi=3.0416666666666665 day"
+    assert _quantity("36 小时", days).format() == "1.5 day"

@@ -22,9 +22,10 @@ from recon.values import QuantityValue, TermValue, TextValue, TimeValue, Value
 QUANTITY_KINDS = {"count", "money", "percent", "quantity"}
 
 #: Factors from a parsed unit to a property's unit, for units that convert exactly.
-UNIT_FACTORS: dict[tuple[str, str], float] = {
-    ("minute", "hour"): 1 / 60, ("hour", "day"): 1 / 24, ("week", "day"): 7.0, ("day", "hour"): 24.0,
-    ("hour", "minute"): 60.0, ("week", "hour"): 168.0, ("day", "week"): 1 / 7, ("month", "year"): 1 / 12,
+#: (from unit, to unit) → (multiply by, divide by): whole numbers, so 72 hours is exactly 3 days.
+UNIT_FACTORS: dict[tuple[str, str], tuple[int, int]] = {
+    ("minute", "hour"): (1, 60), ("hour", "day"): (1, 24), ("week", "day"): (7, 1), ("day", "hour"): (24, 1),
+    ("hour", "minute"): (60, 1), ("week", "hour"): (168, 1), ("day", "week"): (1, 7), ("month", "year"): (1, 12),
 }
 if TYPE_CHECKING:
     from recon.corpus import Corpus
@@ -195,7 +196,8 @@ def _quantity(text: str, prop: Property) -> QuantityValue:
     factor = UNIT_FACTORS.get((parsed.unit, prop.unit))
     if factor is None:
         raise NormalizationError("value", f"'{text}' is in {parsed.unit}, but {prop.id} is measured in {prop.unit}")
-    return QuantityValue(parsed.interval.scale(factor), prop.unit)
+    multiply, divide = factor
+    return QuantityValue(parsed.interval.scale(multiply).scale_down(divide), prop.unit)
 
 
 def _time(text: str, context: TimeContext, field: str) -> TimeSpan:
