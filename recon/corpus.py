@@ -94,7 +94,7 @@ def corpus_root(paths: Iterable[Path]) -> Path:
 
 def discover_files(root: Path) -> tuple[list[Path], list[Path]]:
     """Vocabulary files and claim files (``.yaml``/``.yml``, any case) under a corpus root, in a stable
-    order; hidden folders (``.git``) are not searched."""
+    order; version-control folders (``.git``) are not searched."""
     vocab: list[Path] = []
     claims: list[Path] = []
     for path in sorted(corpus_files(root)):
@@ -103,11 +103,15 @@ def discover_files(root: Path) -> tuple[list[Path], list[Path]]:
     return vocab, claims
 
 
+#: Version-control folders: never part of a corpus.
+VCS_FOLDERS = frozenset({".git", ".hg", ".svn"})
+
+
 def corpus_files(root: Path) -> Iterator[Path]:
-    """Every file under a corpus root outside hidden folders: what loading may read."""
+    """Every file under a corpus root outside version-control folders: what loading may read."""
     for path in root.rglob("*"):
         folders = path.relative_to(root).parts[:-1]
-        if not any(part.startswith(".") for part in folders) and path.is_file():
+        if not VCS_FOLDERS.intersection(folders) and path.is_file():
             yield path
 
 

@@ -98,7 +98,8 @@ def _lint(paths: Sequence[Path], select: Iterable[str] | None, ignore: Iterable[
         diagnostics += stale_baseline_diagnostics(corpus, findings, known, base)
     skipped = wants_reconciliation and not findings.reconciled
     everywhere = diagnostics
-    for wanted in (_reach(_files_filter(paths), corpus, base), _reach(changed, corpus, base)):
+    for wanted in (_files_filter(paths), changed):
+        wanted = _reach(wanted, corpus, base, known.path)
         if wanted is not None:
             diagnostics = [d for d in diagnostics if _resolve(d.file, base) in wanted]
     if skipped and (changed is None or _any_claim_file(changed, root)):
@@ -371,12 +372,12 @@ def _files_filter(paths: Sequence[Path]) -> set[Path] | None:
     return {p.resolve() for p in paths}
 
 
-def _reach(files: set[Path] | None, corpus: Corpus, base: Path) -> set[Path] | None:
+def _reach(files: set[Path] | None, corpus: Corpus, base: Path, baseline: Path) -> set[Path] | None:
     """The files whose findings count when ``files`` are named (or changed): None for all when a
-    vocabulary file is among them (every claim may use it); an archived text brings the claim file
-    of its source (whose quotes it grounds)."""
-    if files is None or any(VOCAB_DIR in f.relative_to(corpus.root).parts[:-1]
-                            for f in files if f.is_relative_to(corpus.root)):
+    vocabulary file (every claim may use it) or the baseline (it acknowledges conflicts anywhere) is
+    among them; an archived text brings the claim file of its source (whose quotes it grounds)."""
+    if files is None or baseline.resolve() in files or any(VOCAB_DIR in f.relative_to(corpus.root).parts[:-1]
+                                                           for f in files if f.is_relative_to(corpus.root)):
         return None
     reach = set(files)
     for source_id, text in corpus.texts.items():

@@ -162,7 +162,7 @@ def test_the_cache_key_covers_hidden_claim_files_which_load(tmp_path: Path) -> N
     assert cache.corpus_key(corpus) != first
 
 
-def test_claim_files_are_found_whatever_the_case_of_their_suffix_but_not_in_hidden_folders(tmp_path: Path) -> None:
+def test_claim_files_are_found_whatever_the_case_of_their_suffix_but_not_in_version_control(tmp_path: Path) -> None:
     from recon.corpus import discover_files
 
     corpus = small_corpus(tmp_path / "claims")
@@ -232,3 +232,18 @@ def test_a_role_towards_an_organisation_the_corpus_lacks_or_leaves_open_is_unver
         seed_checker, sentence: str, says: str) -> None:
     result = seed_checker.check_sentence(sentence)
     assert result.verdict == "unverifiable" and says in result.explanation
+
+
+def test_the_cache_key_covers_texts_in_hidden_folders_but_not_version_control(tmp_path: Path) -> None:
+    from recon import cache
+
+    corpus = small_corpus(tmp_path / "claims")
+    (corpus / ".archive").mkdir()
+    (corpus / ".archive" / "a.txt").write_text("x\n", encoding="utf-8")
+    first = cache.corpus_key(corpus)
+    (corpus / ".archive" / "a.txt").write_text("y\n", encoding="utf-8")
+    assert cache.corpus_key(corpus) != first
+    second = cache.corpus_key(corpus)
+    (corpus / ".git").mkdir()
+    (corpus / ".git" / "index").write_text("z\n", encoding="utf-8")
+    assert cache.corpus_key(corpus) == second

@@ -169,3 +169,13 @@ def test_a_baseline_nested_too_deeply_is_a_usage_error(conflicted: Path) -> None
     (conflicted / "recon-baseline.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     result = CliRunner().invoke(main, ["lint", str(conflicted)])
     assert result.exit_code == 2 and "nested too deeply" in result.output
+
+
+def test_a_named_baseline_reports_the_conflicts_it_no_longer_acknowledges(conflicted: Path) -> None:
+    CliRunner().invoke(main, ["lint", str(conflicted), "--write-baseline"])
+    baseline = conflicted / "recon-baseline.json"
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    data["conflicts"] = []
+    baseline.write_text(json.dumps(data), encoding="utf-8")
+    result = CliRunner().invoke(main, ["lint", str(baseline)])
+    assert result.exit_code == 1 and "[C001]" in result.output
