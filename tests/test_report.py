@@ -152,3 +152,11 @@ def test_claims_left_out_are_counted_in_the_header_and_listed_in_markdown_and_ht
     assert "1 claims (and 1 left out: see the end)" in markdown and "## Claims left out" in markdown
     assert "1 claims (and 1 left out: see the end)" in html and '<h2 id="left-out">Claims left out</h2>' in html
     assert "许多人" in html and "as a count: no number found" in html
+
+
+def test_out_naming_a_file_says_it_is_a_file(tmp_path: Path) -> None:
+    corpus = hostile_corpus(tmp_path / "claims")
+    (tmp_path / "notes.txt").write_text("mine\n", encoding="utf-8")
+    code, output = report(str(corpus), "--out", str(tmp_path / "notes.txt"))
+    assert code == 1 and "is a file; name a folder for the reports" in output
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine\n"

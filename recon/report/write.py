@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from recon.atomic import GENERATED_MARK, check_overwritable, write_atomic
+from recon.diagnostics import ReconError
 from recon.report.html import render_html
 from recon.report.markdown import render_markdown
 
@@ -25,6 +26,8 @@ def render(doc: dict[str, Any], fmt: str) -> str:
 
 def write_reports(doc: dict[str, Any], out_dir: Path, formats: Iterable[str], force: bool = False) -> list[Path]:
     """Write each format to out_dir; check every target first so nothing is half-written."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ReconError(f"--out {out_dir} is a file; name a folder for the reports (it is made if missing)")
     targets = [(fmt, out_dir / FILE_NAMES[fmt]) for fmt in formats]
     for _, path in targets:
         check_overwritable(path, force)
