@@ -19,6 +19,7 @@ from recon.normalize.claims import NormalizedClaim
 from recon.reconcile import Result, SlotResult
 from recon.sentence import ParsedClaim, SentenceReader, reader_for
 from recon.values import Comparison, TermValue, compare
+from recon.verdicts import ranked_states
 
 CheckVerdict = Literal["supported", "contradicted", "outdated", "disputed", "unverifiable"]
 EXIT_CODES: dict[str, int] = {"supported": 0, "contradicted": 1, "outdated": 1, "disputed": 1, "unverifiable": 3}
@@ -101,6 +102,9 @@ def _judge(parsed: ParsedClaim, found: SlotResult, result: Result) -> CheckResul
                            "The value can change over time, and no source reads it at or before the claim's "
                            f"time; the first reading is later: {_shown(earliest)}.", evidence)
     if verdict.verdict == "conflict":
+        decided = _majority(parsed, found, result, stances, scale, slot_id, evidence)
+        if decided is not None:
+            return decided
         return CheckResult("disputed", verdict.confidence * scale, parsed, slot_id,
                            f"The sources conflict here: {verdict.explanation}", evidence)
     if not reference and parsed.as_of is not None and verdict.verdict == "evolving":
@@ -125,6 +129,31 @@ def _judge(parsed: ParsedClaim, found: SlotResult, result: Result) -> CheckResul
     known = ", ".join(sorted({c.claim.value for c in evidence_claims}))
     return CheckResult("unverifiable", 0.0, parsed, slot_id,
                        f"The corpus states other values here ({known}), none of which bears on this one.", evidence)
+
+
+#: A conflict is decided for a check when its best-supported value has this many times the support of the next.
+CLEAR_MAJORITY = 2.0
+
+
+def _majority(parsed: ParsedClaim, found: SlotResult, result: Result, stances: dict[str, Comparison],
+              scale: float, slot_id: str, evidence: list[Evidence]) -> CheckResult | None:
+    """A conflict the independent sources decide clearly (three against one, not one against one):
+    the claim is supported when it agrees with the winning value, contradicted when only with a loser."""
+    states = ranked_states(found.slot, result.confidence, result.origins)
+    if len(states) < 2 or states[0].support < CLEAR_MAJORITY * states[1].support:
+        return None
+    winner, losers = states[0], states[1:]
+    backing = [result.claims[i] for i in winner.claims if i in result.claims]
+    if any(stances.get(c.id) in COMPATIBLE for c in backing):
+        conf = max(result.confidence[c.id] for c in backing) * scale
+        dissent = "; ".join(f"{s.value} ({s.support:.2f})" for s in losers[:3])
+        return CheckResult("supported", conf, parsed, slot_id,
+                           _explain("agrees with the clearly best-supported value", backing)
+                           + f" Some sources say otherwise: {dissent} against {winner.support:.2f}.", evidence)
+    conf = max(result.confidence[c.id] for c in backing) * scale
+    return CheckResult("contradicted", conf, parsed, slot_id,
+                       _explain("is ruled out by the clearly best-supported value", backing)
+                       + f" ({winner.support:.2f} against {losers[0].support:.2f} for the next).", evidence)
 
 
 def _all_later(parsed: ParsedClaim, claims: list[NormalizedClaim]) -> NormalizedClaim | None:

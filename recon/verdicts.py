@@ -60,6 +60,13 @@ def judge(slot: Slot, confidence: Mapping[str, float], origins: Mapping[str, str
                        explain(verdict, edges, best, tied))
 
 
+def ranked_states(slot: Slot, confidence: Mapping[str, float], origins: Mapping[str, str]) -> list[ValueState]:
+    """A slot's groups of compatible claims as value states, best supported first (for a conflict:
+    the winner and the runners-up)."""
+    evidence = [c for c in slot.claims if c.counts_as_evidence]
+    return _states(slot, evidence, "conflict", confidence, origins) if evidence else []
+
+
 def _confidence(verdict: Verdict, states: list[ValueState], confidence: Mapping[str, float]) -> float:
     """How sure the best value is: its claims' confidence, times its share of the support unless evolving."""
     strongest = max(confidence[c] for c in states[0].claims)

@@ -247,3 +247,15 @@ def test_the_cache_key_covers_texts_in_hidden_folders_but_not_version_control(tm
     (corpus / ".git").mkdir()
     (corpus / ".git" / "index").write_text("z\n", encoding="utf-8")
     assert cache.corpus_key(corpus) == second
+
+
+def test_a_conflict_three_independent_sources_decide_is_not_merely_disputed(tmp_path: Path) -> None:
+    cap = {"subject": "microsoft", "property": "market-cap-change"}
+    corpus = write(tmp_path / "claims", [
+        *(source(sid, "2023-11-22T12:00:00+08:00", [{**cap, "value": "600 亿美元"}]) for sid in ("a", "b", "c")),
+        source("d", "2023-11-22T12:00:00+08:00", [{**cap, "value": "近300亿美元"}])])
+    checker = load_checker(corpus, use_cache=False)
+    majority = checker.check_sentence("微软市值增加了600亿美元")
+    minority = checker.check_sentence("微软市值增加了300亿美元")
+    assert majority.verdict == "supported" and "Some sources say otherwise" in majority.explanation
+    assert minority.verdict == "contradicted" and "clearly best-supported value" in minority.explanation
