@@ -128,6 +128,12 @@ TABLE: list[tuple[str, TimeContext, str, str, str, str]] = [
     ("约22时40分", CTX_000, "2023-11-22T14:25Z", "2023-11-22T14:56Z", SH, "minute"),
     ("about 10:40 p.m. on Nov. 17", CTX_EN, "2023-11-18T03:25Z", "2023-11-18T03:56Z", NY, "minute"),
     ("晚上10点左右", CTX_000, "2023-11-22T13:30Z", "2023-11-22T15:30Z", SH, "hour"),
+    # parts of a month, a year, a quarter, in English
+    ("late October", CTX_EN, "2023-10-21T04:00Z", "2023-11-01T04:00Z", NY, "day"),
+    ("mid-November 2023", CTX_EN, "2023-11-11T05:00Z", "2023-11-21T05:00Z", NY, "day"),
+    ("in 2016", CTX_EN, "2016-01-01T05:00Z", "2017-01-01T05:00Z", NY, "year"),
+    ("Q1 2023", CTX_EN, "2023-01-01T05:00Z", "2023-04-01T04:00Z", NY, "month"),
+    ("2016", CTX_EN, "2016-01-01T05:00Z", "2017-01-01T05:00Z", NY, "year"),
     # zones beyond the US and China, by abbreviation or name
     ("14:00 BST on Nov 17", CTX_EN, "2023-11-17T14:00Z", "2023-11-17T14:01Z", "Europe/London", "minute"),
     ("9 a.m. UK time on Nov 17", CTX_EN, "2023-11-17T09:00Z", "2023-11-17T10:00Z", "Europe/London", "hour"),

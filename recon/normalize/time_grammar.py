@@ -102,6 +102,12 @@ def _latin_atoms(policy: TimePolicy) -> list[str]:
         rf"(?P<emd>(?P<emd_m>{months})\.?{_GAP}(?P<emd_d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9:A-Za-z])"
         rf"(?:,?{_GAP}(?P<emd_y>[0-9]{{4}})(?![0-9]))?)",
         rf"(?P<emy>(?P<emy_m>{months})\.?,?{_GAP}(?P<emy_y>[0-9]{{4}})(?![0-9]))",
+        # early May, mid-April, late April 2025
+        rf"(?P<epm>(?P<epm_p>(?ai:early|mid|late))[- ]+(?P<epm_m>{months})\.?(?![A-Za-z])"
+        rf"(?:,?{_GAP}(?P<epm_y>[0-9]{{4}})(?![0-9]))?)",
+        # in 2016; Q1 2025
+        r"(?P<eyr>(?ai:in)[ ]+(?P<eyr_y>[12][0-9]{3})(?![0-9.,]))",
+        r"(?P<eq>(?P<eq_q>[Qq][1-4])[ ]+(?P<eq_y>[12][0-9]{3})(?![0-9]))",
         f"(?P<eweek>(?P<eweek_rel>{_REL_EN})[ \t]+(?P<eweek_k>(?ai:weekend|week))(?![A-Za-z]))",
         f"(?P<eyear>(?P<eyear_rel>{_REL_EN})[ \t]+(?ai:year)(?![A-Za-z]))",
         f"(?P<emonth>(?P<emonth_rel>{_REL_EN})[ \t]+(?ai:month)(?![A-Za-z]))",
@@ -162,6 +168,7 @@ _SLOTS: Final[dict[str, frozenset[str]]] = {
     for kind, slots in {
         "iso": "year month day clock", "zone": "zone", "zone_en": "zone", "place": "zone", "market": "market",
         "close": "clock", "close_en": "clock", "emd": "month day", "edm": "month day", "emy": "year month",
+        "epm": "year month", "eyr": "year", "eq": "year month",
         "eweek": "year month day weekday", "eyear": "year", "emonth": "year month",
         "rday": "year month day", "rday_en": "year month day", "ewd": "weekday", "wd": "weekday",
         "week": "year month day weekday", "year": "year", "yearz": "year", "month": "month",

@@ -235,6 +235,22 @@ def _read_english_date(g: Tables, m: re.Match[str], t: TimeMention) -> bool:
     return False
 
 
+def _read_english_part(g: Tables, m: re.Match[str], t: TimeMention) -> bool:
+    """early May, mid-April 2025 (a part of a month); in 2016 (a year); Q1 2025 (a part of a year)."""
+    kind = m.lastgroup
+    if kind == "epm":
+        t.month = MONTHS[m["epm_m"].lower()]
+        t.month_part = g.policy.english_parts_of_month[m["epm_p"].lower()]
+        if m["epm_y"]:
+            t.year = int(m["epm_y"])
+    elif kind == "eyr":
+        t.year = int(m["eyr_y"])
+    else:
+        t.year = int(m["eq_y"])
+        t.year_part = g.policy.quarters[m["eq_q"].lower()]
+    return False
+
+
 def _read_rel_year(g: Tables, m: re.Match[str], t: TimeMention) -> bool:
     t.year_rel = RELATIVE_PREFIXES[m["eyear_rel"].lower()]
     return False
@@ -344,6 +360,7 @@ _READERS: Final = {
     "iso": _read_iso, "zone": _read_zone, "zone_en": _read_zone, "place": _read_place,
     "market": _read_market, "close": _read_close, "close_en": _read_close,
     "emd": _read_english_date, "edm": _read_english_date, "emy": _read_english_date,
+    "epm": _read_english_part, "eyr": _read_english_part, "eq": _read_english_part,
     "eweek": _read_week, "eyear": _read_rel_year, "emonth": _read_rel_month,
     "rday": _read_rel_day, "rday_en": _read_rel_day, "ewd": _read_weekday, "wd": _read_weekday,
     "week": _read_week, "year": _read_year, "yearz": _read_year, "month": _read_month,

@@ -124,6 +124,12 @@ class TimePolicy:
     parts_of_month: Mapping[str, Hours] = field(default_factory=lambda: _frozen(_PARTS_OF_MONTH))
     #: 今年初, 2022年底 (the last quarter), 2022 年秋季: months of the year [start, end).
     parts_of_year: Mapping[str, Hours] = field(default_factory=lambda: _frozen(_PARTS_OF_YEAR))
+    #: early May, mid-April, late April: days of the month [start, end).
+    english_parts_of_month: Mapping[str, Hours] = field(default_factory=lambda: _frozen(
+        {"early": (1, 11), "mid": (11, 21), "late": (21, 32)}))
+    #: Q1 2025 … Q4 2025: months of the year [start, end).
+    quarters: Mapping[str, Hours] = field(default_factory=lambda: _frozen(
+        {"q1": (1, 4), "q2": (4, 7), "q3": (7, 10), "q4": (10, 13)}))
     #: Words that put a day on the stock market's clock: 周五美股交易中.
     market_words: tuple[str, ...] = ("美股",)
     market_zone: str = _NEW_YORK

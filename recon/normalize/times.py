@@ -200,12 +200,19 @@ def _parse_general(text: str, ctx: TimeContext, policy: TimePolicy = DEFAULT_POL
     """``parse_time`` by the grammar alone, without the memo and the fast reader."""
     if not text.strip():
         return NotATime(text, "empty text")
+    if _BARE_YEAR.fullmatch(text) and policy.year_range[0] <= int(text) <= policy.year_range[1]:
+        year = _parse_general(f"{text.strip()}年", ctx, policy)  # a time field of only '2016' is that year
+        if isinstance(year, TimeSpan):
+            return TimeSpan._trusted(year.start, year.end, year.zone, year.precision, text, (0, len(text)))
     first_failure = None
     for result in _read(text, ctx, policy):
         if isinstance(result, TimeSpan):
             return result
         first_failure = first_failure or result
     return NotATime(text, first_failure or _why_not(_grammar(policy).fold(text)))
+
+
+_BARE_YEAR: Final = re.compile(r"\s*[12][0-9]{3}\s*")
 
 
 def find_times(text: str, ctx: TimeContext, policy: TimePolicy = DEFAULT_POLICY) -> list[TimeSpan]:
