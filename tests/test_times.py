@@ -128,6 +128,8 @@ TABLE: list[tuple[str, TimeContext, str, str, str, str]] = [
     ("约22时40分", CTX_000, "2023-11-22T14:25Z", "2023-11-22T14:56Z", SH, "minute"),
     ("about 10:40 p.m. on Nov. 17", CTX_EN, "2023-11-18T03:25Z", "2023-11-18T03:56Z", NY, "minute"),
     ("晚上10点左右", CTX_000, "2023-11-22T13:30Z", "2023-11-22T15:30Z", SH, "hour"),
+    ("shortly after 19:00 GMT on Nov 17", CTX_EN, "2023-11-17T19:00Z", "2023-11-17T19:31Z", "UTC", "minute"),
+    ("just before noon on Nov 17", CTX_EN, "2023-11-17T16:30Z", "2023-11-17T17:01Z", NY, "minute"),
     # parts of a month, a year, a quarter, in English
     ("late October", CTX_EN, "2023-10-21T04:00Z", "2023-11-01T04:00Z", NY, "day"),
     ("mid-November 2023", CTX_EN, "2023-11-11T05:00Z", "2023-11-21T05:00Z", NY, "day"),

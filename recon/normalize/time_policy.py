@@ -152,6 +152,9 @@ class TimePolicy:
     approximate_after: tuple[str, ...] = ("许", "許", "左右", "前后", "前後")
     approximate_before: tuple[str, ...] = ("约", "約", "大约", "大約", "大概", "about", "around", "approximately",
                                            "roughly", "circa")
+    #: Words that put a clock time a little after (shortly after 19:00) or before (just before noon) it.
+    shortly_after: tuple[str, ...] = ("shortly after", "just after", "soon after", "刚过")
+    shortly_before: tuple[str, ...] = ("shortly before", "just before", "不到")
     #: How many minutes an approximate clock time reaches either way, by its precision.
     approximate_minutes: Mapping[str, int] = field(default_factory=lambda: _frozen({"minute": 15, "hour": 30}))
 

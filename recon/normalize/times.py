@@ -308,16 +308,27 @@ def _read(text: str, ctx: TimeContext, policy: TimePolicy) -> Iterator[TimeSpan 
             carry = Carry(result.day, result.zone)
         start, end = result.start, result.end
         reach = policy.approximate_minutes.get(result.precision)
-        if reach and _approximate(text, mention.start, mention.end, policy):
-            start, end = start - timedelta(minutes=reach), end + timedelta(minutes=reach)
+        if reach:
+            side = _approximate(text, mention.start, mention.end, policy)
+            start -= timedelta(minutes=reach * (2 if side == "before" else 1 if side == "about" else 0))
+            end += timedelta(minutes=reach * (2 if side == "after" else 1 if side == "about" else 0))
         yield TimeSpan._trusted(start, end, result.zone, result.precision,
                                 text[mention.start:mention.end], (mention.start, mention.end))
 
 
-def _approximate(text: str, start: int, end: int, policy: TimePolicy) -> bool:
-    """Whether a word next to the mention makes it approximate: 22时40分许, 约22时, about 10:40 p.m."""
+def _approximate(text: str, start: int, end: int, policy: TimePolicy) -> str | None:
+    """How a word next to the mention makes it approximate: 'about' (22时40分许, 约22时, about 10:40 p.m.),
+    'after' (shortly after 19:00) or 'before' (just before noon); None when none does."""
     if text[end:end + 4].lstrip(" \t").startswith(policy.approximate_after):
-        return True
-    before = text[max(0, start - 16):start].rstrip(" \t").lower()
-    return any(before.endswith(word) and not (word.isascii() and before[:-len(word)][-1:].isalpha())
-               for word in policy.approximate_before)
+        return "about"
+    before = text[max(0, start - 24):start].rstrip(" \t").lower()
+
+    def ends_with(words: tuple[str, ...]) -> bool:
+        return any(before.endswith(word) and not (word.isascii() and before[:-len(word)][-1:].isalpha())
+                   for word in words)
+
+    if ends_with(policy.shortly_after):
+        return "after"
+    if ends_with(policy.shortly_before):
+        return "before"
+    return "about" if ends_with(policy.approximate_before) else None
