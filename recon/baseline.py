@@ -101,6 +101,10 @@ def parse_baseline(raw: bytes, path: Path) -> Baseline:
         reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
         raise ReconError(f"baseline {path} is not valid JSON ({reason}); "
                          "regenerate it with `recon lint --write-baseline`") from exc
+    version = data.get("version", FORMAT_VERSION) if isinstance(data, dict) else FORMAT_VERSION
+    if version != FORMAT_VERSION or isinstance(version, bool):
+        raise ReconError(f"baseline {path} has version {version!r}, but this recon reads version {FORMAT_VERSION}; "
+                         "regenerate it with `recon lint --write-baseline`")
     entries = data.get("conflicts") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise ReconError(f"baseline {path} has no \"conflicts\" list; regenerate it with `recon lint --write-baseline`")

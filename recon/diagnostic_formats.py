@@ -46,7 +46,7 @@ def as_sarif(diagnostics: list[Diagnostic]) -> str:
         "level": level[d.severity],
         "message": {"text": d.message},
         "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": d.file},
+            "artifactLocation": {"uri": _uri(d.file)},
             "region": {"startLine": d.line or 1, "startColumn": d.column or 1},
         }}],
     } for d in diagnostics]
@@ -62,3 +62,10 @@ def as_sarif(diagnostics: list[Diagnostic]) -> str:
 FORMATTERS: dict[str, Callable[[list[Diagnostic]], str]] = {
     "text": as_text, "json": as_json, "github": as_github, "sarif": as_sarif,
 }
+
+
+def _uri(path: str) -> str:
+    """A relative path as a SARIF uri reference: forward slashes, anything unsafe percent-encoded."""
+    from urllib.parse import quote
+
+    return quote(path.replace("\\", "/"), safe="/")

@@ -25,3 +25,15 @@ def test_sorting_by_the_key_is_sorting_the_dataclasses() -> None:
     found = some_diagnostics(500)
     assert sorted(found, key=IN_ORDER) == sorted(found)
     assert IN_ORDER.__reduce__()[1] == tuple(f.name for f in fields(Diagnostic))  # a new field joins the key
+
+
+def test_sarif_uris_are_percent_encoded() -> None:
+    import json as _json
+
+    from recon.diagnostic_formats import FORMATTERS
+
+    found = [Diagnostic("claims/a b%.yaml", 3, 1, "error", "G001", "x"),
+             Diagnostic("claims/new\nline.yaml", 1, 1, "error", "Y001", "y")]
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in _json.loads(FORMATTERS["sarif"](found))["runs"][0]["results"]]
+    assert uris == ["claims/a%20b%25.yaml", "claims/new%0Aline.yaml"]

@@ -179,3 +179,10 @@ def test_a_named_baseline_reports_the_conflicts_it_no_longer_acknowledges(confli
     baseline.write_text(json.dumps(data), encoding="utf-8")
     result = CliRunner().invoke(main, ["lint", str(baseline)])
     assert result.exit_code == 1 and "[C001]" in result.output
+
+
+@pytest.mark.parametrize("version", ["2", "true", "\"1\""])
+def test_a_baseline_of_another_version_is_a_usage_error(conflicted: Path, version: str) -> None:
+    (conflicted / "recon-baseline.json").write_text(f'{{"version": {version}, "conflicts": []}}', encoding="utf-8")
+    result = CliRunner().invoke(main, ["lint", str(conflicted)])
+    assert result.exit_code == 2 and "this recon reads version 1" in result.output
