@@ -98,20 +98,24 @@ def _states(slot: Slot, evidence: list[NormalizedClaim], verdict: Verdict, confi
     """Groups of compatible claims as value states, best supported (or, when evolving, latest) first."""
     counted = {c.id for c in evidence}
     sub = Slot(slot.key, evidence, [e for e in slot.edges if e.first in counted and e.second in counted])
-    states = [_state(group, confidence, origins) for group in value_groups(sub)]
+    states = [_state(group, confidence, origins, latest_only=verdict == "evolving") for group in value_groups(sub)]
     if verdict == "evolving":
         return sorted(states, key=lambda s: (s.as_of or "", s.support), reverse=True)
     return sorted(states, key=lambda s: (-s.support, s.claims))
 
 
-def _state(group: list[NormalizedClaim], confidence: Mapping[str, float], origins: Mapping[str, str]) -> ValueState:
+def _state(group: list[NormalizedClaim], confidence: Mapping[str, float], origins: Mapping[str, str],
+           latest_only: bool = False) -> ValueState:
+    """A group as a value state. For an evolving value (``latest_only``) the group's latest readings
+    speak for it: a vague earlier reading can chain a later, different figure into the group."""
     best_by_origin: dict[str, float] = {}
     for claim in group:
         origin = origins[claim.id]
         best_by_origin[origin] = max(best_by_origin.get(origin, 0.0), confidence[claim.id])
-    precise = representative(group, confidence)
     dated = [c for c in group if c.as_of is not None]
     latest = max(dated, key=lambda c: (c.as_of.end, c.id)) if dated else group[0]  # type: ignore[union-attr]
+    speakers = [c for c in dated if c.as_of.overlaps(latest.as_of)] if latest_only and dated else group  # type: ignore[union-attr,arg-type]
+    precise = representative(speakers, confidence)
     return ValueState(
         value=precise.claim.value,
         representative=precise.id,

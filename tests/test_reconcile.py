@@ -304,3 +304,17 @@ def test_claim_keys_number_equal_values_alike_however_they_are_worded(tmp_path: 
     assert claims[0].value is not claims[1].value and claims[0].value == claims[1].value
     keys = _claim_keys(claims)
     assert keys["a"] == keys["b"] != keys["c"]
+
+
+def test_an_evolving_value_is_shown_by_its_latest_reading_even_when_a_vague_one_chains_it(tmp_path: Path) -> None:
+    """超过 700 is compatible with 710多 and with 738, which joins all three in one group; the value shown
+    for it must be the latest reading, 738, not whichever is most confident."""
+    count = {"subject": "letter", "property": "signatories"}
+    result = run(
+        tmp_path,
+        source("a", "2023-11-20T12:00:00+08:00", [{**count, "value": "超过 700 人"}]),
+        source("b", "2023-11-21T12:00:00+08:00", [{**count, "value": "710 多名"}]),
+        source("c", "2023-11-21T13:00:00+08:00", [{**count, "value": "710 多名"}]),
+        source("d", "2023-11-23T12:00:00+08:00", [{**count, "value": "738人"}]),
+    )
+    assert result.slot("letter", "signatories").verdict.best[0].value == "738人"
