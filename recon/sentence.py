@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from recon.normalize.claims import QUANTITY_KINDS, NormalizedClaim, states_a_decrease
+from recon.normalize.claims import QUANTITY_KINDS, NormalizedClaim, states_a_decrease, written_rounding
 from recon.normalize.names import AliasIndex, Mention
 from recon.normalize.quantity import NotAQuantity, Quantity, find_quantities, parse_quantity
 from recon.normalize.script import match_key, squash_key
@@ -195,7 +195,7 @@ class SentenceReader:
             lead = sentence[max(0, q.span[0] - DIRECTION_REACH):q.span[1]]  # shares fell 11%, 股价收跌1.68%
             if prop.id.endswith("-change") and states_a_decrease(lead):
                 interval = interval.scale(-1)
-            return q.text, QuantityValue(interval, q.unit or prop.unit), as_of
+            return q.text, QuantityValue(interval, q.unit or prop.unit, written_rounding(q.text, interval)), as_of
         if prop.kind == "datetime" and times:
             return times[0].text, TimeValue(times[0]), None
         if prop.kind == "role" and term is not None:

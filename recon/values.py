@@ -21,6 +21,9 @@ from recon.normalize.times import TimeSpan
 class QuantityValue:
     interval: Interval
     unit: str | None
+    #: For an exact figure, half of its last written digit: 11% may be 11.4% rounded (0.5), 11.4% may not be
+    #: 11.43% rounded... by 0.05 it may. 0 for figures whose digits say nothing (七百, seven).
+    rounding: float = 0.0
 
     def format(self) -> str:
         return f"{self.interval.format()} {self.unit}" if self.unit else self.interval.format()
@@ -70,6 +73,10 @@ class Comparison(Enum):
 
 def compare(a: Value, b: Value) -> Comparison:
     if isinstance(a, QuantityValue) and isinstance(b, QuantityValue):
+        if a.rounding != b.rounding and a.interval.is_point and b.interval.is_point and a.interval.lo != b.interval.lo:
+            rounded = _rounded_from(a, b)
+            if rounded is not None:
+                return rounded
         return _compare_intervals(a.interval, b.interval)
     if isinstance(a, TimeValue) and isinstance(b, TimeValue):
         return _compare_spans(a.span, b.span)
@@ -78,6 +85,16 @@ def compare(a: Value, b: Value) -> Comparison:
     if isinstance(a, TextValue) and isinstance(b, TextValue):
         return _compare_text(a, b)
     return Comparison.DISTINCT
+
+
+def _rounded_from(a: QuantityValue, b: QuantityValue) -> Comparison | None:
+    """11% against 11.4%: the coarser figure may be the finer one rounded (within half its last digit,
+    [v - r, v + r)); then the finer one refines it. None when it may not."""
+    coarse, fine = (a, b) if a.rounding > b.rounding else (b, a)
+    low, high = coarse.interval.lo - coarse.rounding, coarse.interval.lo + coarse.rounding
+    if not low <= fine.interval.lo < high:
+        return None
+    return Comparison.NARROWER if fine is a else Comparison.BROADER
 
 
 def _compare_intervals(a: Interval, b: Interval) -> Comparison:

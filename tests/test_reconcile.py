@@ -318,3 +318,17 @@ def test_an_evolving_value_is_shown_by_its_latest_reading_even_when_a_vague_one_
         source("d", "2023-11-23T12:00:00+08:00", [{**count, "value": "738人"}]),
     )
     assert result.slot("letter", "signatories").verdict.best[0].value == "738人"
+
+
+@pytest.mark.parametrize(("coarse", "fine", "outcome"), [
+    ("6%", "6.4%", "compatible"),  # 6% may be 6.4% rounded: [5.5, 6.5)
+    ("6.1%", "6.14%", "compatible"),
+    ("6%", "6.6%", "conflict"),
+    ("600 亿美元", "612 亿美元", "conflict"),  # half of the last digit: [599.5, 600.5) 亿
+])
+def test_a_rounded_figure_is_refined_by_a_more_precise_one_it_may_round(tmp_path: Path, coarse: str, fine: str,
+                                                                        outcome: str) -> None:
+    subject, prop = ("microsoft", "market-cap-change") if "亿" in coarse else ("letter", "signatory-share")
+    result = run(tmp_path, source("a", BEIJING_NOON_22, [{"subject": subject, "property": prop, "value": coarse}]),
+                 source("b", BEIJING_NOON_22, [{"subject": subject, "property": prop, "value": fine}]))
+    assert verdict(result, subject, prop) == outcome

@@ -9,11 +9,13 @@ read is reported (rule N001), never guessed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from recon.diagnostics import Diagnostic
+from recon.interval import Interval
 from recon.normalize.quantity import NotAQuantity, parse_quantity
 from recon.normalize.script import squash_key, to_simplified
 from recon.normalize.times import NotATime, TimeContext, TimeSpan, parse_time
@@ -192,12 +194,29 @@ def _quantity(text: str, prop: Property) -> QuantityValue:
     if prop.id.endswith("-change") and states_a_decrease(text):
         parsed = replace(parsed, interval=parsed.interval.scale(-1))
     if not (prop.unit and parsed.unit and parsed.unit != prop.unit):
-        return QuantityValue(parsed.interval, parsed.unit or prop.unit)
+        return QuantityValue(parsed.interval, parsed.unit or prop.unit, written_rounding(parsed.text, parsed.interval))
     factor = UNIT_FACTORS.get((parsed.unit, prop.unit))
     if factor is None:
         raise NormalizationError("value", f"'{text}' is in {parsed.unit}, but {prop.id} is measured in {prop.unit}")
     multiply, divide = factor
-    return QuantityValue(parsed.interval.scale(multiply).scale_down(divide), prop.unit)
+    converted = parsed.interval.scale(multiply).scale_down(divide)
+    return QuantityValue(converted, prop.unit, written_rounding(parsed.text, converted))
+
+
+_WRITTEN_NUMBER = re.compile(r"[0-9][0-9,]*(?:\.([0-9]+))?")
+
+
+def written_rounding(text: str, interval: Interval) -> float:
+    """Half the last written digit of an exact figure, in the figure's own scale: 11% → 0.5,
+    $1.2 billion → 5e7, 11.4% → 0.05; 0 for a range, a bound, or digits in words (七百三十八)."""
+    number = _WRITTEN_NUMBER.search(text)
+    if not interval.is_point or number is None:
+        return 0.0
+    written = float(number.group().replace(",", ""))
+    if written == 0 or interval.lo == 0:
+        return 0.0
+    decimals = len(number.group(1) or "")
+    return abs(interval.lo / written) * 0.5 * 10.0 ** -decimals
 
 
 def _time(text: str, context: TimeContext, field: str) -> TimeSpan:
