@@ -508,3 +508,12 @@ def test_a_zone_naming_a_folder_of_zones_is_a_schema_error(tmp_path: Path, zone:
     root = write(tmp_path / "claims", [record])
     assert [c for _, _, c in found(str(root))] == ["S001"]
     assert f"unknown time zone '{zone}'" in messages(str(root))[0]
+
+
+def test_claims_naming_an_entity_defined_with_errors_are_not_blamed_for_it(seed_copy: Path) -> None:
+    """Not even a role whose wording names it (曾是 OpenAI 高管: the names of the parties are stripped)."""
+    entities = seed_copy / "vocab" / "entities.yaml"
+    text = entities.read_text(encoding="utf-8")
+    entities.write_text(text.replace("- id: openai\n  type: organization", "- id: openai\n  type: orgg", 1),
+                        encoding="utf-8")
+    assert [c for _, _, c in found(str(seed_copy))] == ["S001"]

@@ -73,7 +73,8 @@ def normalize_corpus(corpus: Corpus) -> tuple[list[NormalizedClaim], list[Diagno
     normalized, problems = [], []
     for claim_id in sorted(corpus.claims):
         claim = corpus.claims[claim_id]
-        if claim.property not in corpus.properties or claim.subject not in corpus.entities:
+        if claim.property not in corpus.properties or claim.subject not in corpus.entities or (
+                claim.object is not None and claim.object not in corpus.entities):
             continue  # already reported: an unknown id, or a definition with schema errors
         try:
             normalized.append(normalizer.normalize(claim, corpus.source_of(claim_id)))
