@@ -437,3 +437,15 @@ def test_the_summary_line_counts_what_needs_review(english: tuple[Path, Draft]) 
 def test_load_vocabulary_refuses_a_folder_without_one(tmp_path: Path) -> None:
     with pytest.raises(ReconError, match="no vocab/ folder"):
         load_vocabulary(tmp_path)
+
+
+@pytest.mark.parametrize(("line", "published"), [
+    ("Wednesday 7 May 2025 18.20 BST", "2025-05-07T17:20:00+00:00"),
+    ("Thursday, May 8, 2025, 8:15 AM PT", "2025-05-08T15:15:00+00:00"),
+    ("May 8, 2025", "2025-05-08"),
+    ("The board met on May 8, 2025 to discuss the deal", None),
+])
+def test_an_english_dateline_gives_the_publish_time(line: str, published: str | None) -> None:
+    from recon.extract.cleanup import english_dateline
+
+    assert english_dateline(line) == published

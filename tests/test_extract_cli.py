@@ -69,3 +69,15 @@ def test_the_source_id_falls_back_to_the_file_name_as_the_help_says(tmp_path: Pa
                                        "--published", "2023-11-22"])
     assert result.exit_code == 0, result.output
     assert "  id: Wire-story-7\n" in (claims / "Wire-story-7.yaml").read_text(encoding="utf-8")
+
+
+def test_an_english_dateline_sets_the_drafts_publish_time(tmp_path: Path) -> None:
+    claims = tmp_path / "claims"
+    shutil.copytree(REPO / "claims" / "vocab", claims / "vocab")
+    path = tmp_path / "wire.txt"
+    path.write_text("OpenAI staff threaten to quit\n\nWire Desk, London\nWednesday 22 November 2023 09.30 GMT\n\n"
+                    "More than 700 OpenAI employees signed the letter.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(path), "--claims", str(claims), "--outlet", "Wire Desk",
+                                       "--language", "en"])
+    assert result.exit_code == 0, result.output
+    assert "published: '2023-11-22T09:30:00Z'" in (claims / "wire.yaml").read_text(encoding="utf-8")

@@ -188,12 +188,45 @@ def _sort_body_line(page: _Page, line: Line, key: str, patterns: _Patterns) -> N
     if date:
         page.status[line.number] = "page metadata (a date)"
         page.page_date = page.page_date or " ".join(part for part in date.groups() if part)
+    elif page.page_date is None and (dateline := english_dateline(line.text)) is not None:
+        page.status[line.number] = "page metadata (a dateline)"
+        page.page_date = dateline
     elif _is_chrome(page, key, patterns):
         page.status[line.number] = "page chrome"
         _note_credit(page, line.text, patterns)
         stamp = patterns.page_date.search(key)
         if stamp and page.page_date is None and re.search(r"更新时间|发布时间|published|updated", key, re.I):
             page.page_date = " ".join(part for part in stamp.groups() if part)
+
+
+#: A dateline is a short line naming a year and (in words) a month: Wednesday 7 May 2025 18.20 BST.
+_DATELINE_HINT = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b.*\b[12][0-9]{3}\b"
+                            r"|\b[12][0-9]{3}\b.*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_DATELINE_MAX = 64
+
+
+def english_dateline(text: str) -> str | None:
+    """The moment an English dateline gives ('Thursday, May 8, 2025, 8:15 AM PT'), as ISO text: with its
+    UTC offset when the line names a zone, else the day alone; None when the line is more than a date."""
+    from datetime import datetime, timezone
+
+    from recon.normalize.times import TimeContext, TimeSpan, find_times
+
+    line = text.strip()
+    if len(line) > _DATELINE_MAX or not _DATELINE_HINT.search(line):
+        return None
+    # 18.20 is a clock in datelines; 'at' between date and clock joins them
+    readable = re.sub(r"\b(\d{1,2})\.(\d{2})\b", r"\1:\2", line)
+    spans = [s for s in find_times(readable, TimeContext(datetime(2000, 1, 1, tzinfo=timezone.utc), "UTC"))
+             if isinstance(s, TimeSpan)]
+    words = re.sub(r"[\s,.:|·•-]+", "", readable)
+    covered = sum(len(re.sub(r"[\s,.:|·•-]+", "", s.text)) for s in spans)
+    if len(spans) != 1 or covered < 0.6 * len(words) or spans[0].precision not in ("minute", "hour", "day"):
+        return None
+    span = spans[0]
+    if span.precision == "day" or (span.zone == "UTC" and not re.search(r"\b(?:UTC|GMT)\b", readable)):
+        return span.start.astimezone(timezone.utc).date().isoformat() if span.precision == "day" else None
+    return span.start.isoformat()
 
 
 def _note_credit(page: _Page, text: str, patterns: _Patterns) -> None:

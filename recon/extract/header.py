@@ -107,7 +107,10 @@ def id_from_file_name(path: str) -> str | None:
 
 
 def page_date(written: str, zone: str) -> dt.datetime | dt.date:
-    """A page's own date line (``2023-11-22 17:23:04``) read in the source's home zone."""
+    """A page's own date line (``2023-11-22 17:23:04``) read in the source's home zone; a dateline
+    already read with its own zone comes as ISO text with its offset."""
+    if "T" in written and ("+" in written or written.endswith("Z")):
+        return dt.datetime.fromisoformat(written)
     day, _, clock = written.partition(" ")
     year, month, mday = (int(part) for part in day.replace("/", "-").replace(".", "-").split("-"))
     date = dt.date(year, month, mday)
