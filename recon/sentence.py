@@ -216,14 +216,14 @@ class SentenceReader:
             return named
         # a slot towards an organisation the sentence does not name: only when the sentence names no other
         # entity it could be about, and the subject has such slots towards one organisation only
-        others = [m for m in mentioned if m not in {s for s, _ in slots}]
+        subjects = {s for s, _ in slots}
+        others = [m for m in mentioned if m not in subjects]
         loose = [(s, o, True) for s, o in slots if s in mentioned and not others]
         if len({o for _, o, _ in loose}) == 1:
             return loose
-        implied = {s for s, _ in slots}
-        if len(implied) != 1:
+        if len(subjects) != 1:
             return []
-        if self._names_another(next(iter(implied)), mentioned, ""):
+        if self._names_another(next(iter(subjects)), mentioned, ""):
             return []  # the sentence names another entity of the kind the claims are about: it is about that one
         return [(s, o, False) for s, o in slots]
 
