@@ -144,11 +144,12 @@ class SentenceReader:
         stripped = key
         for mention in mentions:
             stripped = stripped.replace(squash_key(mention.text), " ")
+        joined = stripped.replace(" ", "")  # 前 Twitch CEO, former Twitch CEO: the title around the name
         best: tuple[int, str, TermValue] | None = None
         for names, value in self.terms.values():
             for name in names:
                 k = squash_key(name)
-                if k and (k in stripped or k in key) and (best is None or len(k) > best[0]):
+                if k and (k in stripped or k in key or k in joined) and (best is None or len(k) > best[0]):
                     best = (len(k), name, value)
         return (best[1], best[2]) if best else None
 

@@ -259,3 +259,10 @@ def test_a_conflict_three_independent_sources_decide_is_not_merely_disputed(tmp_
     minority = checker.check_sentence("微软市值增加了300亿美元")
     assert majority.verdict == "supported" and "Some sources say otherwise" in majority.explanation
     assert minority.verdict == "contradicted" and "clearly best-supported value" in minority.explanation
+
+
+@pytest.mark.parametrize("sentence", ["Emmett Shear, the former Twitch CEO", "前 Twitch CEO Emmett Shear"])
+def test_a_title_split_by_the_organisations_name_is_read_whole(seed_checker, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    result = seed_checker.check_sentence(sentence)
+    assert result.claim.value is not None and result.claim.value.format() == "former-ceo"
+    assert result.verdict == "supported"
