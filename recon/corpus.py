@@ -120,7 +120,8 @@ def load_corpus(root: Path, display_base: Path | None = None) -> tuple[Corpus, l
     if not root.is_dir():
         raise ReconError(f"{root}: not a folder; name the claims folder, e.g. `recon lint claims/`")
     if root.resolve().name == VOCAB_DIR and not (root / VOCAB_DIR).is_dir():
-        raise ReconError(f"{root} is a vocabulary folder; name the claims folder that holds it ({root.resolve().parent})")
+        raise ReconError(f"{root} is a vocabulary folder; name the claims folder that holds it "
+                         f"({root.resolve().parent})")
     loader = _CorpusLoader(root.resolve(), display_base or Path.cwd())
     with gc_paused():  # bulk loads of many small objects run 3-6x faster without cyclic GC
         return loader.run()

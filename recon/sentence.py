@@ -79,7 +79,8 @@ class SentenceReader:
         scores = self._property_scores(key)
         candidates = self._candidates(sentence, key, scores, mentions, quantities, times, term)
         if not candidates:
-            return ParsedClaim(sentence, missing=self._what_is_missing(sentence, mentions, scores, quantities, times, term))
+            missing = self._what_is_missing(sentence, mentions, scores, quantities, times, term)
+            return ParsedClaim(sentence, missing=missing)
         return replace(max(candidates, key=_ranking)[1], text=sentence)
 
     def context_for(self, sentence: str) -> TimeContext:

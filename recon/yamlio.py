@@ -251,9 +251,10 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, display: str) -> Diagnostic:
         context_line, context_column = line_column(exc.context_mark)
         message += f" ({exc.context} at line {context_line}, column {context_column})"
     buffer = getattr(mark, "buffer", None)
-    odd = next((c for c in _YAML_ONLY_BREAKS if isinstance(buffer, str) and c in buffer), None)
+    text = buffer if isinstance(buffer, str) else ""
+    odd = next((c for c in _YAML_ONLY_BREAKS if c in text), None)
     if odd is not None:
-        odd_line = buffer.count("\n", 0, buffer.index(odd)) + 1
+        odd_line = text.count("\n", 0, text.index(odd)) + 1
         message += (f"; the file holds {_codepoint(ord(odd))} at line {odd_line}, which YAML reads as a line "
                     "break: replace it with a space")
     return Diagnostic(display, line, column, "error", "Y001", message)
