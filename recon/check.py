@@ -107,11 +107,6 @@ def _judge(parsed: ParsedClaim, found: SlotResult, result: Result) -> CheckResul
             return decided
         return CheckResult("disputed", verdict.confidence * scale, parsed, slot_id,
                            f"The sources conflict here: {verdict.explanation}", evidence)
-    if not reference and parsed.as_of is not None and verdict.verdict == "evolving":
-        first = min((c for c in evidence_claims if c.as_of is not None), key=lambda c: (c.as_of.start, c.id))  # type: ignore[union-attr]
-        return CheckResult("unverifiable", 0.0, parsed, slot_id,
-                           "The value can change over time, and no source reads it at or before the claim's "
-                           f"time; the first reading is later: {_shown(first)}.", evidence)
     matching = [c for c in reference if stances.get(c.id) in COMPATIBLE]
     if matching:
         conf = max(result.confidence[c.id] for c in matching) * scale
@@ -144,13 +139,12 @@ def _majority(parsed: ParsedClaim, found: SlotResult, result: Result, stances: d
         return None
     winner, losers = states[0], states[1:]
     backing = [result.claims[i] for i in winner.claims if i in result.claims]
+    conf = max(result.confidence[c.id] for c in backing) * scale
     if any(stances.get(c.id) in COMPATIBLE for c in backing):
-        conf = max(result.confidence[c.id] for c in backing) * scale
         dissent = "; ".join(f"{s.value} ({s.support:.2f})" for s in losers[:3])
         return CheckResult("supported", conf, parsed, slot_id,
                            _explain("agrees with the clearly best-supported value", backing)
                            + f" Some sources say otherwise: {dissent} against {winner.support:.2f}.", evidence)
-    conf = max(result.confidence[c.id] for c in backing) * scale
     return CheckResult("contradicted", conf, parsed, slot_id,
                        _explain("is ruled out by the clearly best-supported value", backing)
                        + f" ({winner.support:.2f} against {losers[0].support:.2f} for the next).", evidence)

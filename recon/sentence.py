@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from recon.normalize.claims import QUANTITY_KINDS, NormalizedClaim, states_a_decrease, written_rounding
 from recon.normalize.names import AliasIndex, Mention
 from recon.normalize.quantity import NotAQuantity, Quantity, find_quantities, parse_quantity
-from recon.normalize.script import match_key, squash_key
+from recon.normalize.script import detect_language, match_key, squash_key
 from recon.normalize.times import NotATime, TimeContext, TimeSpan, find_times, parse_time, time_problems
 from recon.values import QuantityValue, TermValue, TextValue, TimeValue, Value
 
@@ -85,7 +85,7 @@ class SentenceReader:
 
     def context_for(self, sentence: str) -> TimeContext:
         """How to read the sentence's bare times: as the corpus's sources in its script (Chinese or Latin) do."""
-        return self.contexts_by_script.get(script_of(sentence), self.context)
+        return self.contexts_by_script.get(_script_of_language(detect_language(sentence)), self.context)
 
     def read_structured(self, subject: str, prop: str, value: str, as_of: str | None = None,
                         obj: str | None = None) -> ParsedClaim:
@@ -304,9 +304,5 @@ def _context(anchor: dt.datetime, sources: list[Source]) -> TimeContext | None:
 
 
 def _script_of_language(language: str) -> str:
+    """'han' for Chinese (a source's language, or what detect_language reads in a sentence), else 'latin'."""
     return "han" if language.startswith("zh") else "latin"
-
-
-def script_of(sentence: str) -> str:
-    """'han' when the sentence has any Chinese character, else 'latin'."""
-    return "han" if any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in sentence) else "latin"
