@@ -255,30 +255,29 @@ VOCABULARY_LISTS: tuple[tuple[str, str, type[BaseModel]], ...] = (
 
 
 def _valid_record(data: Any, key: str, model: type[BaseModel], table: str, rejected: set[tuple[str, str]]) -> Any:
-    """``data[key]`` as a model if it validates on its own, else None (its errors were reported already,
-    its id goes to ``rejected`` under ``table``)."""
-    record = data.get(key) if isinstance(data, dict) else None
-    try:
-        return model.model_validate(record)
-    except ValidationError:
-        if isinstance(record, dict) and isinstance(record.get("id"), str):
-            rejected.add((table, record["id"]))
-        return None
+    """``data[key]`` as a model if it validates on its own, else None (see _validated)."""
+    return _validated(data.get(key) if isinstance(data, dict) else None, model, table, rejected)
 
 
 def _valid_items(data: Any, key: str, model: type[BaseModel],
                  rejected: set[tuple[str, str]]) -> Iterator[tuple[int, Any]]:
-    """(index, model) of each item of the list ``data[key]`` that validates on its own;
-    the ids of the others go to ``rejected`` under ``key``."""
+    """(index, model) of each item of the list ``data[key]`` that validates on its own (see _validated)."""
     items = data.get(key) if isinstance(data, dict) else None
-    if not isinstance(items, list):
-        return
-    for index, item in enumerate(items):
-        try:
-            yield index, model.model_validate(item)
-        except ValidationError:
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                rejected.add((key, item["id"]))
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        record = _validated(item, model, key, rejected)
+        if record is not None:
+            yield index, record
+
+
+def _validated(item: Any, model: type[BaseModel], table: str, rejected: set[tuple[str, str]]) -> Any:
+    """``item`` as a model, or None; a record that does not validate has its errors reported already,
+    and its id (if readable) goes to ``rejected`` under ``table``, so references to it are not unknown."""
+    try:
+        return model.model_validate(item)
+    except ValidationError:
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            rejected.add((table, item["id"]))
+        return None
 
 
 _TABLES = {"entity": "entities", "property": "properties", "term": "terms", "relation": "relations",
