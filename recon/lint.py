@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from recon.baseline import BASELINE_NAME, Baseline, Conflict, read_baseline, write_baseline
-from recon.corpus import VOCAB_DIR, YAML_SUFFIXES, Corpus, corpus_root, discover_files, load_corpus
+from recon.corpus import VOCAB_DIR, YAML_SUFFIXES, Corpus, corpus_root, load_corpus
 from recon.diagnostics import IN_ORDER, Diagnostic, ReconError, has_errors
 from recon.gc_pause import gc_paused
 from recon.lint_config import LintConfig, find_config
@@ -83,6 +83,8 @@ def _lint(paths: Sequence[Path], select: Iterable[str] | None, ignore: Iterable[
     check_codes(dropped, settings.origin if ignore is None else "the command line")
     changed = changed_files(root, diff) if diff is not None else None
     corpus, diagnostics = load_corpus(root, base)
+    if not corpus.where and not diagnostics:  # nothing loaded, and nothing failed to
+        raise ReconError(f"{root}: no claim or vocabulary files (.yaml) here or below; name a claims folder")
     diagnostics += outside_files(root, base)
     if is_wanted("A001", chosen, dropped):
         diagnostics += alias_diagnostics(corpus)
@@ -350,7 +352,7 @@ def _any_claim_file(files: set[Path], root: Path) -> bool:
 
 
 def check_paths(paths: Sequence[Path], root: Path) -> None:
-    """Every named path lies in the one corpus the run loads, and that corpus has files to lint."""
+    """Every named path lies in the one corpus the run loads."""
     for path in paths:
         if not path.exists():
             raise ReconError(f"{path}: no such file or folder")
@@ -360,9 +362,6 @@ def check_paths(paths: Sequence[Path], root: Path) -> None:
                      else "is in no corpus (no vocab/ above it)")
             raise ReconError(f"{path} {where}, not to the one in {root}; name only files of one corpus "
                              "(lint each corpus in a run of its own)")
-    vocabulary, claims = discover_files(root)
-    if not vocabulary and not claims:
-        raise ReconError(f"{root}: no claim or vocabulary files (.yaml) here or below; name a claims folder")
 
 
 def _files_filter(paths: Sequence[Path]) -> set[Path] | None:
