@@ -309,11 +309,14 @@ def _read(text: str, ctx: TimeContext, policy: TimePolicy) -> Iterator[TimeSpan 
         start, end = result.start, result.end
         reach = policy.approximate_minutes.get(result.precision)
         if reach:
-            side = _approximate(text, mention.start, mention.end, policy)
-            start -= timedelta(minutes=reach * (2 if side == "before" else 1 if side == "about" else 0))
-            end += timedelta(minutes=reach * (2 if side == "after" else 1 if side == "about" else 0))
+            earlier, later = _WIDENING[_approximate(text, mention.start, mention.end, policy)]
+            start, end = start - timedelta(minutes=reach * earlier), end + timedelta(minutes=reach * later)
         yield TimeSpan._trusted(start, end, result.zone, result.precision,
                                 text[mention.start:mention.end], (mention.start, mention.end))
+
+
+#: How far an approximate time reaches, in approximate reaches, (before it, after it).
+_WIDENING: Final = {"about": (1, 1), "before": (2, 0), "after": (0, 2), None: (0, 0)}
 
 
 def _approximate(text: str, start: int, end: int, policy: TimePolicy) -> str | None:
